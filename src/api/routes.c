@@ -1,1 +1,199 @@
-/* placeholder */
+/* routes.c - the single table of every route and the access it needs, and
+ * the dispatcher that enforces it.
+ *
+ * For each API request: match the route, authenticate (Bearer token or the
+ * session cookie), resolve the target named in the path (unit or employee),
+ * ask roles_allows(), and only then run the handler. Handlers therefore
+ * never decide who may call them. */
+#include "api/api.h"
+#include "auth/token.h"
+#include "core/clock.h"
+#include "core/err.h"
+#include "core/mem.h"
+#include "store/accounts.h"
+
+#include <string.h>
+
+struct route {
+	const char *method;
+	const char *pattern;     /* segments; "{x}" captures one */
+	enum access access;
+	enum api_target target;  /* what the first capture names */
+	api_handler handler;
+};
+
+static const struct route routes[] = {
+	{"GET", "/healthz", ACCESS_PUBLIC, TARGET_NONE, api_healthz},
+	{"GET", "/metrics", ACCESS_PUBLIC, TARGET_NONE, api_metrics},
+	{"POST", "/api/v1/session", ACCESS_PUBLIC, TARGET_NONE, api_session_create},
+	{"DELETE", "/api/v1/session", ACCESS_SESSION, TARGET_NONE, api_session_delete},
+	{"GET", "/api/v1/me", ACCESS_SESSION, TARGET_NONE, api_me},
+	{"GET", "/api/v1/units", ACCESS_SESSION, TARGET_NONE, api_units_tree},
+	{"POST", "/api/v1/units", ACCESS_ADMIN, TARGET_NONE, api_unit_create},
+	{"GET", "/api/v1/units/{code}", ACCESS_SESSION, TARGET_UNIT, api_unit_get},
+	{"POST", "/api/v1/units/{code}", ACCESS_ADMIN, TARGET_NONE, api_unit_create},
+	{"PATCH", "/api/v1/units/{code}", ACCESS_UNIT_WRITE, TARGET_UNIT, api_unit_patch},
+	{"GET", "/api/v1/employees", ACCESS_SESSION, TARGET_NONE, api_employees_list},
+	{"POST", "/api/v1/employees", ACCESS_ADMIN, TARGET_NONE, api_employee_create},
+	{"GET", "/api/v1/employees/{nip}", ACCESS_EMPLOYEE_READ, TARGET_EMPLOYEE, api_employee_get},
+	{"POST", "/api/v1/employees/{nip}", ACCESS_ADMIN, TARGET_NONE, api_employee_create},
+	{"PATCH", "/api/v1/employees/{nip}", ACCESS_EMPLOYEE_WRITE, TARGET_EMPLOYEE, api_employee_patch},
+	{"POST", "/api/v1/import/{kind}", ACCESS_ADMIN, TARGET_NONE, api_import},
+	{"GET", "/api/v1/audit/checkpoint", ACCESS_PUBLIC, TARGET_NONE, api_audit_checkpoint},
+	{"GET", "/api/v1/audit/proof", ACCESS_PUBLIC, TARGET_NONE, api_audit_proof},
+	{"GET", "/api/v1/audit/entries", ACCESS_READ_ALL, TARGET_NONE, api_audit_entries},
+};
+
+#define NROUTES (sizeof routes / sizeof routes[0])
+
+/* Match path against pattern, capturing {x} segments into req->params. */
+static bool match(const char *pattern, const char *path, struct http_request *req)
+{
+	int n = 0;
+	char *caps[HTTP_MAX_PARAMS];
+	while (*pattern && *path) {
+		if (*pattern == '{') {
+			const char *pend = strchr(pattern, '}'), *send = strchr(path, '/');
+			size_t len = send ? (size_t)(send - path) : strlen(path);
+			if (!pend || !len || len > 64 || n == HTTP_MAX_PARAMS)
+				goto no;
+			caps[n++] = xstrndup(path, len);
+			pattern = pend + 1;
+			path += len;
+		} else if (*pattern++ != *path++) {
+			goto no;
+		}
+	}
+	if (*pattern || *path)
+		goto no;
+	for (int i = 0; i < n; i++)
+		req->params[i] = caps[i];
+	req->nparams = n;
+	return true;
+no:
+	for (int i = 0; i < n; i++)
+		free(caps[i]);
+	return false;
+}
+
+/* Find the route; *path_known tells a 405 from a 404. */
+static const struct route *find_route(struct http_request *req, bool *path_known)
+{
+	*path_known = false;
+	for (size_t i = 0; i < NROUTES; i++) {
+		struct http_request probe = *req;
+		probe.nparams = 0;
+		if (!match(routes[i].pattern, req->path, &probe))
+			continue;
+		*path_known = true;
+		if (strcmp(routes[i].method, req->method)) {
+			for (int k = 0; k < probe.nparams; k++)
+				free(probe.params[k]);
+			continue;
+		}
+		memcpy(req->params, probe.params, sizeof req->params);
+		req->nparams = probe.nparams;
+		return &routes[i];
+	}
+	return NULL;
+}
+
+static const char *presented_token(struct http_request *req)
+{
+	const char *auth = http_header(req, "Authorization");
+	if (auth && !strncasecmp(auth, "Bearer ", 7))
+		return auth + 7;
+	return http_cookie(req, "fleksi_session");
+}
+
+/* Load the actor when a valid token is presented. A bad or expired token is
+ * treated as no token; routes that need a session then answer 401. */
+static int authenticate(struct api_call *call, struct actor *actor)
+{
+	const char *token = presented_token(call->req);
+	if (!token || token_hash(token, call->app->signer.token_key, call->token_hash))
+		return 0;
+	int rc = accounts_session_actor(call->conn, call->token_hash, clock_unix(), actor);
+	if (rc == 0) {
+		call->actor = actor;
+		snprintf(call->req->user, sizeof call->req->user, "%s", actor->username);
+	}
+	return rc == ERR_UNAUTHORIZED ? 0 : rc;
+}
+
+/* Resolve the target named by the first path capture. */
+static int resolve_target(struct api_call *call, enum api_target t, struct access_target *at)
+{
+	memset(at, 0, sizeof *at);
+	if (t == TARGET_UNIT) {
+		call->unit = xcalloc(1, sizeof *call->unit);
+		int rc = unit_get(call->conn, call->req->params[0], call->unit);
+		at->unit_path = call->unit->path;
+		return rc;
+	}
+	if (t == TARGET_EMPLOYEE) {
+		call->employee = xcalloc(1, sizeof *call->employee);
+		int rc = employee_get(call->conn, call->req->params[0], call->employee);
+		if (rc)
+			return rc;
+		at->unit_path = call->employee->unit_path;
+		at->is_self = call->actor && call->actor->employee_id == call->employee->id;
+		if (call->actor && (call->actor->roles & ROLE_ATASAN))
+			rc = employee_is_below(call->conn, call->actor->employee_id, call->employee->id, &at->is_subordinate);
+		return rc;
+	}
+	return 0;
+}
+
+static void run_route(struct api_call *call, const struct route *r)
+{
+	struct actor actor;
+	struct access_target at;
+	int rc = db_begin_read(call->conn);
+	if (!rc)
+		rc = authenticate(call, &actor);
+	if (!rc && r->access != ACCESS_PUBLIC && !call->actor) {
+		db_rollback(call->conn);
+		return api_error(call, 401, "unauthorized", NULL, "Sign in first.", "Silakan masuk terlebih dahulu.");
+	}
+	if (!rc)
+		rc = resolve_target(call, r->target, &at);
+	db_rollback(call->conn); /* handlers open their own transactions */
+	if (rc)
+		return api_error_from(call, rc, r->target == TARGET_EMPLOYEE ? "nip" : r->target == TARGET_UNIT ? "code" : NULL);
+	if (!roles_allows(call->actor, r->access, &at))
+		return api_error_from(call, ERR_FORBIDDEN, NULL);
+	r->handler(call);
+}
+
+void api_handle(void *ctx, struct http_request *req, struct http_response *res)
+{
+	struct app *app = ctx;
+	bool known;
+	const struct route *r = find_route(req, &known);
+	if (!r) {
+		if (!known && !strcmp(req->method, "GET") && strncmp(req->path, "/api/", 5) && static_serve(app->web, req, res))
+			return;
+		struct api_call call = {.app = app, .req = req, .res = res};
+		req->route = known ? "(method)" : "(unknown)";
+		if (known)
+			return api_error(&call, 405, "method_not_allowed", NULL, "This method is not allowed here.",
+					 "Metode ini tidak diizinkan di sini.");
+		return api_error(&call, 404, "not_found", NULL, "No such page or API route.", "Halaman atau rute API tidak ada.");
+	}
+	req->route = r->pattern;
+	struct api_call call = {.app = app, .req = req, .res = res};
+	call.conn = db_acquire(app->db);
+	run_route(&call, r);
+	db_release(app->db, call.conn);
+	free(call.unit);
+	free(call.employee);
+}
+
+size_t api_body_limit(void *ctx, const char *method, const char *path)
+{
+	(void)ctx;
+	if (!strcmp(method, "POST") && !strncmp(path, "/api/v1/import/", 15))
+		return API_CSV_BODY_MAX;
+	return API_JSON_BODY_MAX;
+}

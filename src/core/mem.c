@@ -54,7 +54,8 @@ char *xasprintf(const char *fmt, ...)
 	va_list ap, aq;
 	va_start(ap, fmt);
 	va_copy(aq, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	char probe[1];
+	int n = vsnprintf(probe, sizeof probe, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		abort();

@@ -33,6 +33,10 @@ struct db_stmt;
 int db_open(const char *uri, int pool_size, struct db **out, char *err, size_t errlen);
 void db_close(struct db *db);
 enum db_dialect db_dialect(const struct db *db);
+enum db_dialect db_conn_dialect(const struct db_conn *c);
+/* Nanoseconds this thread has spent inside the database (steps, commits);
+ * the HTTP layer reads it per request for metrics. */
+uint64_t db_thread_time_ns(void);
 
 /* Blocks until a connection is free. Never returns NULL. */
 struct db_conn *db_acquire(struct db *db);

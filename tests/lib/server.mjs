@@ -32,9 +32,21 @@ export function cli(args, opts = {}) {
 
 // Options: demo (number of demo employees, default 600; 0 = empty database),
 // db (use this database instead of a temporary SQLite file).
+// With FLEKSI_TEST_PG_BASE (a postgresql:// URI) every server gets a new,
+// empty PostgreSQL database of its own; otherwise a temporary SQLite file.
+export function freshDatabase(dir) {
+  const base = process.env.FLEKSI_TEST_PG_BASE;
+  if (!base) return join(dir, 'fleksi.db');
+  const name = `fleksi_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  execFileSync('psql', [base, '-qc', `CREATE DATABASE ${name}`], { stdio: 'pipe' });
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
 export async function startServer({ demo = 600, db, env = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'fleksi-test-'));
-  const dbPath = db || process.env.FLEKSI_TEST_DB_URI || join(dir, 'fleksi.db');
+  const dbPath = db || freshDatabase(dir);
   const common = { FLEKSI_AUDIT_KEY: join(dir, 'audit.key') };
   if (demo > 0) {
     const r = cli(['demo', '--db', dbPath, '--employees', String(demo), '--seed', '7'],

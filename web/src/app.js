@@ -1,0 +1,116 @@
+// Fleksi browser app: hash routes, one header, one <main> re-rendered per route.
+import '@picocss/pico/css/pico.min.css';
+import './app.css';
+import { h, clear } from './dom.js';
+import { t, getLang, setLang, label } from './i18n.js';
+import { api, setUnauthorizedHandler } from './api.js';
+import { state, isAdmin, go, resetSession } from './state.js';
+import { errorBox, title } from './ui.js';
+import { loginPage } from './pages/login.js';
+import { unitsPage } from './pages/units.js';
+import { unitPage } from './pages/unit.js';
+import { employeesPage } from './pages/employees.js';
+import { employeePage } from './pages/employee.js';
+import { importPage, resetImportDraft } from './pages/import.js';
+
+const routes = [
+  [/^\/masuk$/, loginPage, 'login'],
+  [/^\/unit$/, unitsPage, 'units'],
+  [/^\/unit\/([^/]+)$/, unitPage, 'units'],
+  [/^\/pegawai$/, employeesPage, 'employees'],
+  [/^\/pegawai\/([^/]+)$/, employeePage, 'employees'],
+  [/^\/impor$/, importPage, 'import'],
+];
+
+const headerSlot = h('div', { id: 'header' });
+const main = h('main', { class: 'container', id: 'main' });
+let gen = 0;
+
+function parseHash() {
+  const raw = location.hash.replace(/^#/, '') || '/';
+  const i = raw.indexOf('?');
+  return { raw, path: i < 0 ? raw : raw.slice(0, i), query: new URLSearchParams(i < 0 ? '' : raw.slice(i + 1)) };
+}
+
+async function logout() {
+  try { await api('DELETE', '/session'); } catch { /* gone already */ }
+  resetSession();
+  resetImportDraft();
+  go('#/masuk');
+}
+
+function renderHeader(section) {
+  const u = state.user;
+  const link = (href, key, sec, id) => h('li', null,
+    h('a', { href, id, 'aria-current': section === sec ? 'page' : null }, t(key)));
+  const other = getLang() === 'id' ? 'en' : 'id';
+  clear(headerSlot).append(h('header', { class: 'container app-header' },
+    h('nav', { 'aria-label': t('nav.main') },
+      h('ul', { class: 'brand' }, h('li', null, h('a', { href: u ? '#/unit' : '#/masuk', class: 'brand-link' },
+        h('strong', null, t('app.name'))))),
+      u ? h('ul', { class: 'links' },
+        link('#/unit', 'nav.units', 'units', 'nav-units'),
+        link('#/pegawai', 'nav.employees', 'employees', 'nav-employees'),
+        isAdmin() ? link('#/impor', 'nav.import', 'import', 'nav-import') : null) : null,
+      h('ul', { class: 'tools' },
+        h('li', null, h('button', { type: 'button', id: 'lang-toggle', class: 'secondary outline small',
+          lang: other, 'aria-label': t('lang.switch.label'),
+          onclick: () => { setLang(other); route(); } }, t('lang.switch'))),
+        u ? h('li', null, h('button', { type: 'button', id: 'logout', class: 'secondary small', onclick: logout },
+          t('nav.logout'))) : null)),
+    u ? h('p', { class: 'who', id: 'who', 'aria-label': t('nav.user') },
+      h('span', { class: 'who-name' }, u.name || u.username), ' ',
+      (u.roles || []).map((r) => h('span', { class: 'badge role', 'data-role': r }, label('role', r))),
+      u.unit ? h('small', { class: 'muted' }, ` · ${u.unit.name}`) : null) : null));
+}
+
+async function route() {
+  const my = ++gen;
+  const { raw, path, query } = parseHash();
+  if (!state.user && path !== '/masuk') {
+    if (path !== '/') state.next = raw;
+    location.replace('#/masuk');
+    return;
+  }
+  if (state.user && (path === '/masuk' || path === '/')) { location.replace('#/unit'); return; }
+  const hit = routes.map(([re, fn, sec]) => [re.exec(path), fn, sec]).find(([m]) => m);
+  renderHeader(hit ? hit[2] : null);
+  clear(main);
+  window.scrollTo(0, 0);
+  if (!hit) {
+    main.append(title(t('common.not_found')), h('p', null, h('a', { href: '#/unit' }, t('common.home'))));
+    return;
+  }
+  const ctx = { main, params: hit[0].slice(1), query, alive: () => my === gen };
+  try {
+    await hit[1](ctx);
+  } catch (e) {
+    if (my !== gen) return;
+    if (e?.status === 401) return; // the unauthorized handler has moved on to the login page
+    clear(main).append(errorBox(e), h('p', null, h('a', { href: '#/unit' }, t('common.home'))));
+  }
+}
+
+setUnauthorizedHandler((err) => {
+  if (!state.user) return;
+  resetSession();
+  resetImportDraft();
+  state.flash = err;
+  const { raw } = parseHash();
+  if (raw !== '/masuk') state.next = raw;
+  go('#/masuk');
+});
+
+async function start() {
+  setLang(getLang());
+  document.body.append(headerSlot, main);
+  try {
+    state.user = await api('GET', '/me');
+  } catch (e) {
+    if (e.status !== 401) state.flash = e;
+  }
+  window.addEventListener('hashchange', route);
+  route();
+}
+
+start();
