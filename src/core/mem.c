@@ -51,17 +51,13 @@ char *xstrndup(const char *s, size_t n)
 
 char *xasprintf(const char *fmt, ...)
 {
-	va_list ap, aq;
+	va_list ap;
 	va_start(ap, fmt);
-	va_copy(aq, ap);
-	char probe[1];
-	int n = vsnprintf(probe, sizeof probe, fmt, ap);
+	char *p = NULL;
+	int n = vasprintf(&p, fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		abort();
-	char *p = xmalloc((size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, aq);
-	va_end(aq);
+		oom(strlen(fmt));
 	return p;
 }
 
