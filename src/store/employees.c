@@ -5,6 +5,7 @@
 #include "core/err.h"
 #include "core/mem.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,20 +17,59 @@
 #define EMP_FROM                                                                                      \
 	" FROM employee e JOIN unit u ON u.id = e.unit_id JOIN position p ON p.id = e.position_id"   \
 	" LEFT JOIN employee s ON s.id = e.supervisor_id"
-/* $1 all, $2 kepala_opd path, $3 self id, $4 supervisor id, $5 unit filter path, $6 query */
-#define EMP_WHERE                                                                                          \
-	" WHERE ($1 = TRUE OR (CAST($2 AS TEXT) <> '' AND u.path LIKE CAST($2 AS TEXT) || '%') OR e.id = $3"  \
-	" OR e.id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM employee WHERE supervisor_id = $4"         \
-	" UNION ALL SELECT x.id FROM employee x JOIN sub ON x.supervisor_id = sub.id) SELECT id FROM sub))"  \
-	" AND (CAST($5 AS TEXT) = '' OR u.path LIKE CAST($5 AS TEXT) || '%')"                              \
-	" AND (CAST($6 AS TEXT) = '' OR e.name_lower LIKE '%' || CAST($6 AS TEXT) || '%'"                  \
-	" OR e.nip LIKE CAST($6 AS TEXT) || '%')"
 
-static const char SQL_SEARCH[] = "SELECT " EMP_COLUMNS EMP_FROM EMP_WHERE
-				 " ORDER BY e.name_lower, e.nip LIMIT $7 OFFSET $8";
-static const char SQL_COUNT[] = "SELECT COUNT(*)" EMP_FROM EMP_WHERE;
 static const char SQL_GET[] = "SELECT " EMP_COLUMNS ", (SELECT COUNT(*) FROM employee x WHERE x.supervisor_id = e.id"
 			      " AND x.active = TRUE)" EMP_FROM " WHERE e.nip = $1";
+
+/* Search SQL is assembled once per shape (scoped or not, unit filter or
+ * not, text or not) so each shape gets a plan that can use its index, and
+ * the statement cache sees one stable pointer per shape. Parameters are
+ * numbered in the order scope, unit, text, limit, offset. */
+enum { SHAPE_SCOPED = 1, SHAPE_UNIT = 2, SHAPE_TEXT = 4, SHAPE_NIP = 8, NSHAPES = 16 };
+static char *search_sql[NSHAPES], *count_sql[NSHAPES];
+static pthread_once_t shapes_once = PTHREAD_ONCE_INIT;
+
+static char *where_clause(int shape, int *next)
+{
+	struct buf b;
+	buf_init(&b, 4096);
+	buf_puts(&b, " WHERE TRUE");
+	if (shape & SHAPE_SCOPED) {
+		buf_printf(&b, " AND (e.unit_id IN (SELECT id FROM unit WHERE path LIKE CAST($%d AS TEXT) || '%%')"
+			       " OR e.id = $%d OR e.id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM employee"
+			       " WHERE supervisor_id = $%d UNION ALL SELECT x.id FROM employee x JOIN sub"
+			       " ON x.supervisor_id = sub.id) SELECT id FROM sub))",
+			   *next, *next + 1, *next + 2);
+		*next += 3;
+	}
+	if (shape & SHAPE_UNIT)
+		buf_printf(&b, " AND e.unit_id IN (SELECT id FROM unit WHERE path LIKE CAST($%d AS TEXT) || '%%')", (*next)++);
+	if (shape & SHAPE_TEXT) /* a name substring: a scan, the text is short and rare */
+		buf_printf(&b, " AND e.name_lower LIKE '%%' || CAST($%d AS TEXT) || '%%'", (*next)++);
+	if (shape & SHAPE_NIP) { /* digits: a NIP prefix, as a range the unique index answers */
+		buf_printf(&b, " AND e.nip >= CAST($%d AS TEXT) AND e.nip < CAST($%d AS TEXT) || ':'", *next, *next);
+		(*next)++;
+	}
+	return buf_steal(&b);
+}
+
+static void build_shapes(void)
+{
+	for (int shape = 0; shape < NSHAPES; shape++) {
+		int next = 1;
+		char *where = where_clause(shape, &next);
+		count_sql[shape] = xasprintf("SELECT COUNT(*) FROM employee e%s", where);
+		/* Page over the narrow index columns first, then join the page's
+		 * rows: the sort then carries ids, not whole joined rows. */
+		search_sql[shape] = xasprintf("SELECT " EMP_COLUMNS " FROM (SELECT e.id FROM employee e%s"
+					      " ORDER BY e.name_lower, e.nip LIMIT $%d OFFSET $%d) page"
+					      " JOIN employee e ON e.id = page.id JOIN unit u ON u.id = e.unit_id"
+					      " JOIN position p ON p.id = e.position_id LEFT JOIN employee s ON s.id = e.supervisor_id"
+					      " ORDER BY e.name_lower, e.nip",
+					      where, next, next + 1);
+		free(where);
+	}
+}
 
 static void copy(char *dst, size_t cap, const char *src)
 {
@@ -72,14 +112,28 @@ static void normalise_query(const char *q, char *out, size_t cap)
 	out[n] = '\0';
 }
 
-static void bind_scope(struct db_stmt *s, const struct employee_query *q, const char *text)
+static int shape_of(const struct employee_query *q, const char *text)
 {
-	db_bind_bool(s, 1, q->scope->all);
-	db_bind_text(s, 2, q->scope->unit_path ? q->scope->unit_path : "");
-	db_bind_int(s, 3, q->scope->self_id);
-	db_bind_int(s, 4, q->scope->supervisor_id);
-	db_bind_text(s, 5, q->unit_path ? q->unit_path : "");
-	db_bind_text(s, 6, text);
+	bool digits = *text && strspn(text, "0123456789") == strlen(text);
+	return (q->scope->all ? 0 : SHAPE_SCOPED) | (q->unit_path && *q->unit_path ? SHAPE_UNIT : 0) |
+	       (*text ? (digits ? SHAPE_NIP : SHAPE_TEXT) : 0);
+}
+
+/* Bind the shape's parameters in order; returns the next index. */
+static int bind_shape(struct db_stmt *s, int shape, const struct employee_query *q, const char *text)
+{
+	int i = 1;
+	if (shape & SHAPE_SCOPED) {
+		/* "-" matches no path (paths start with "/"), for actors who head no body. */
+		db_bind_text(s, i++, q->scope->unit_path && *q->scope->unit_path ? q->scope->unit_path : "-");
+		db_bind_int(s, i++, q->scope->self_id);
+		db_bind_int(s, i++, q->scope->supervisor_id);
+	}
+	if (shape & SHAPE_UNIT)
+		db_bind_text(s, i++, q->unit_path);
+	if (shape & (SHAPE_TEXT | SHAPE_NIP))
+		db_bind_text(s, i++, text);
+	return i;
 }
 
 int employees_search(struct db_conn *c, const struct employee_query *q,
@@ -87,20 +141,22 @@ int employees_search(struct db_conn *c, const struct employee_query *q,
 {
 	char text[ORG_NAME_MAX + 1];
 	normalise_query(q->q, text, sizeof text);
-	struct db_stmt *s = db_prepare(c, SQL_COUNT);
+	pthread_once(&shapes_once, build_shapes);
+	int shape = shape_of(q, text);
+	struct db_stmt *s = db_prepare(c, count_sql[shape]);
 	if (!s)
 		return ERR_DB;
-	bind_scope(s, q, text);
+	bind_shape(s, shape, q, text);
 	int rc = db_step(s);
 	*total = rc == 1 ? db_col_int(s, 0) : 0;
 	db_reset(s);
 	if (rc < 0)
 		return rc;
-	if (!(s = db_prepare(c, SQL_SEARCH)))
+	if (!(s = db_prepare(c, search_sql[shape])))
 		return ERR_DB;
-	bind_scope(s, q, text);
-	db_bind_int(s, 7, q->limit);
-	db_bind_int(s, 8, q->offset);
+	int i = bind_shape(s, shape, q, text);
+	db_bind_int(s, i, q->limit);
+	db_bind_int(s, i + 1, q->offset);
 	struct employee_row *e = xmalloc(sizeof *e);
 	while ((rc = db_step(s)) == 1) {
 		read_row(s, e);
