@@ -28,7 +28,8 @@ struct app {
 	bool secure_cookies;   /* add Secure to the session cookie (behind TLS) */
 };
 
-enum api_target { TARGET_NONE, TARGET_UNIT, TARGET_EMPLOYEE };
+enum api_target { TARGET_NONE, TARGET_UNIT, TARGET_EMPLOYEE,
+	TARGET_UNIT_QUERY /* the unit named by ?unit=CODE; none = the whole organisation */ };
 
 struct api_call {
 	struct app *app;
@@ -95,6 +96,23 @@ void api_audit_proof(struct api_call *call);
 void api_audit_entries(struct api_call *call);
 void api_healthz(struct api_call *call);
 void api_metrics(struct api_call *call);
+/* eligibility.c, eligibility_admin.c */
+void api_eligibility_get(struct api_call *call);
+void api_eligibility_summary(struct api_call *call);
+void api_eligibility_export(struct api_call *call);
+void api_eligibility_whatif(struct api_call *call);
+void api_eligibility_policies(struct api_call *call);
+void api_eligibility_policy_create(struct api_call *call);
+void api_eligibility_positions(struct api_call *call);
+void api_eligibility_profile_put(struct api_call *call);
+void api_eligibility_exceptions(struct api_call *call);
+void api_eligibility_exceptions_unit(struct api_call *call);
+void api_eligibility_exception_create(struct api_call *call);
+void api_eligibility_exception_revoke(struct api_call *call);
+void api_eligibility_exclusion_put(struct api_call *call);
+void api_eligibility_exclusion_delete(struct api_call *call);
+void api_discipline_case_open(struct api_call *call);
+void api_discipline_case_patch(struct api_call *call);
 
 /* JSON views shared by handlers. */
 json_t *api_user_json(const struct actor *a);

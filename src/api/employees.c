@@ -32,12 +32,15 @@ static int add_item(void *ctx, const struct employee_row *e)
 
 void api_employees_list(struct api_call *call)
 {
-	bool bad = false;
-	long page = api_query_long(call, "page", 1, 1, 1000000, &bad);
-	long per_page = api_query_long(call, "per_page", 50, 1, API_PAGE_MAX, &bad);
-	if (bad)
-		return api_error(call, 422, "invalid", "page", "page must be 1 or more and per_page between 1 and 200.",
-				 "page minimal 1 dan per_page antara 1 dan 200.");
+	bool bad_page = false, bad_size = false;
+	long page = api_query_long(call, "page", 1, 1, 1000000, &bad_page);
+	long per_page = api_query_long(call, "per_page", 50, 1, API_PAGE_MAX, &bad_size);
+	if (bad_page)
+		return api_error(call, 422, "invalid", "page", "page must be a whole number from 1.",
+				 "page harus bilangan bulat mulai dari 1.");
+	if (bad_size)
+		return api_error(call, 422, "invalid", "per_page", "per_page must be a whole number from 1 to 200.",
+				 "per_page harus bilangan bulat dari 1 sampai 200.");
 	const char *unit = http_query(call->req, "unit"), *q = http_query(call->req, "q");
 	if (q && strlen(q) > 100)
 		return api_error(call, 422, "invalid", "q", "The search text is too long (100 characters at most).",

@@ -42,6 +42,27 @@ static const struct route routes[] = {
 	{"GET", "/api/v1/audit/checkpoint", ACCESS_PUBLIC, TARGET_NONE, api_audit_checkpoint},
 	{"GET", "/api/v1/audit/proof", ACCESS_PUBLIC, TARGET_NONE, api_audit_proof},
 	{"GET", "/api/v1/audit/entries", ACCESS_READ_ALL, TARGET_NONE, api_audit_entries},
+	{"GET", "/api/v1/employees/{nip}/eligibility", ACCESS_EMPLOYEE_READ, TARGET_EMPLOYEE, api_eligibility_get},
+	{"GET", "/api/v1/employees/{nip}/eligibility/exceptions", ACCESS_EMPLOYEE_READ, TARGET_EMPLOYEE,
+	 api_eligibility_exceptions},
+	{"POST", "/api/v1/employees/{nip}/eligibility/exceptions", ACCESS_UNIT_HEAD, TARGET_EMPLOYEE,
+	 api_eligibility_exception_create},
+	{"DELETE", "/api/v1/employees/{nip}/eligibility/exceptions/{id}", ACCESS_UNIT_HEAD, TARGET_EMPLOYEE,
+	 api_eligibility_exception_revoke},
+	{"PUT", "/api/v1/employees/{nip}/exclusion", ACCESS_ADMIN, TARGET_EMPLOYEE, api_eligibility_exclusion_put},
+	{"DELETE", "/api/v1/employees/{nip}/exclusion", ACCESS_ADMIN, TARGET_EMPLOYEE, api_eligibility_exclusion_delete},
+	{"POST", "/api/v1/employees/{nip}/discipline-cases", ACCESS_EMPLOYEE_WRITE, TARGET_EMPLOYEE,
+	 api_discipline_case_open},
+	{"PATCH", "/api/v1/discipline-cases/{id}", ACCESS_ADMIN, TARGET_NONE, api_discipline_case_patch},
+	{"GET", "/api/v1/eligibility/summary", ACCESS_UNIT_READ, TARGET_UNIT_QUERY, api_eligibility_summary},
+	{"GET", "/api/v1/eligibility/export.csv", ACCESS_UNIT_READ, TARGET_UNIT_QUERY, api_eligibility_export},
+	{"GET", "/api/v1/eligibility/exceptions", ACCESS_UNIT_READ, TARGET_UNIT_QUERY, api_eligibility_exceptions_unit},
+	{"GET", "/api/v1/eligibility/policies", ACCESS_SESSION, TARGET_NONE, api_eligibility_policies},
+	{"POST", "/api/v1/eligibility/policies", ACCESS_ADMIN, TARGET_NONE, api_eligibility_policy_create},
+	{"GET", "/api/v1/eligibility/positions", ACCESS_READ_ALL, TARGET_NONE, api_eligibility_positions},
+	{"PUT", "/api/v1/eligibility/positions/{id}/profile", ACCESS_ADMIN, TARGET_NONE, api_eligibility_profile_put},
+	{"PATCH", "/api/v1/eligibility/positions/{id}/profile", ACCESS_ADMIN, TARGET_NONE, api_eligibility_profile_put},
+	{"POST", "/api/v1/eligibility/what-if", ACCESS_ADMIN, TARGET_UNIT_QUERY, api_eligibility_whatif},
 };
 
 #define NROUTES (sizeof routes / sizeof routes[0])
@@ -98,6 +119,26 @@ static const struct route *find_route(struct http_request *req, bool *path_known
 	return NULL;
 }
 
+/* "GET, POST" for the routes whose pattern matches path (for Allow). */
+static void allowed_methods(const char *path, char *out, size_t cap)
+{
+	size_t n = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < NROUTES; i++) {
+		struct http_request probe = {0};
+		if (!match(routes[i].pattern, path, &probe))
+			continue;
+		for (int k = 0; k < probe.nparams; k++)
+			free(probe.params[k]);
+		if (strstr(out, routes[i].method))
+			continue;
+		int w = snprintf(out + n, cap - n, "%s%s", n ? ", " : "", routes[i].method);
+		if (w < 0 || (size_t)w >= cap - n)
+			break;
+		n += (size_t)w;
+	}
+}
+
 static const char *presented_token(struct http_request *req)
 {
 	const char *auth = http_header(req, "Authorization");
@@ -131,6 +172,15 @@ static int resolve_target(struct api_call *call, enum api_target t, struct acces
 		at->unit_path = call->unit->path;
 		return rc;
 	}
+	if (t == TARGET_UNIT_QUERY) {
+		const char *code = http_query(call->req, "unit");
+		if (!code || !*code)
+			return 0;
+		call->unit = xcalloc(1, sizeof *call->unit);
+		int rc = unit_get(call->conn, code, call->unit);
+		at->unit_path = call->unit->path;
+		return rc;
+	}
 	if (t == TARGET_EMPLOYEE) {
 		call->employee = xcalloc(1, sizeof *call->employee);
 		int rc = employee_get(call->conn, call->req->params[0], call->employee);
@@ -160,7 +210,8 @@ static void run_route(struct api_call *call, const struct route *r)
 		rc = resolve_target(call, r->target, &at);
 	db_rollback(call->conn); /* handlers open their own transactions */
 	if (rc)
-		return api_error_from(call, rc, r->target == TARGET_EMPLOYEE ? "nip" : r->target == TARGET_UNIT ? "code" : NULL);
+		return api_error_from(call, rc, r->target == TARGET_EMPLOYEE ? "nip" : r->target == TARGET_UNIT ? "code"
+						: r->target == TARGET_UNIT_QUERY ? "unit" : NULL);
 	if (!roles_allows(call->actor, r->access, &at))
 		return api_error_from(call, ERR_FORBIDDEN, NULL);
 	r->handler(call);
@@ -176,9 +227,13 @@ void api_handle(void *ctx, struct http_request *req, struct http_response *res)
 			return;
 		struct api_call call = {.app = app, .req = req, .res = res};
 		req->route = known ? "(method)" : "(unknown)";
-		if (known)
+		if (known) {
+			char allow[64];
+			allowed_methods(req->path, allow, sizeof allow);
+			http_res_header(res, "Allow", allow);
 			return api_error(&call, 405, "method_not_allowed", NULL, "This method is not allowed here.",
 					 "Metode ini tidak diizinkan di sini.");
+		}
 		return api_error(&call, 404, "not_found", NULL, "No such page or API route.", "Halaman atau rute API tidak ada.");
 	}
 	req->route = r->pattern;

@@ -153,6 +153,17 @@ static void apply_unit_fields(json_t *in, struct org_unit *u)
 		u->service_close = api_str(in, "service_close", NULL);
 }
 
+/* Validation reports CSV column names; the API speaks its own field names. */
+static const char *api_unit_field_of(const char *column)
+{
+	static const char *const map[][2] = {{"kode", "code"}, {"nama", "name"}, {"induk_kode", "parent_code"},
+					     {"jenis", "kind"}, {"layanan_tatap_muka", "service_open"}};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (!strcmp(map[i][0], column))
+			return map[i][1];
+	return column;
+}
+
 /* Validate; reply with the first problem and return false when invalid. */
 static bool unit_valid(struct api_call *call, const struct org_unit *u, bool lat_lon_pair)
 {
@@ -162,7 +173,7 @@ static bool unit_valid(struct api_call *call, const struct org_unit *u, bool lat
 				 "Isi lat dan lon keduanya, atau kosongkan keduanya."), false;
 	if (org_validate_unit(u, p, 4) == 0)
 		return true;
-	api_error(call, 422, "invalid", p[0].field, p[0].message_en, p[0].message_id);
+	api_error(call, 422, "invalid", api_unit_field_of(p[0].field), p[0].message_en, p[0].message_id);
 	return false;
 }
 

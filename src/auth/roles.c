@@ -60,6 +60,10 @@ bool roles_allows(const struct actor *a, enum access need, const struct access_t
 	case ACCESS_EMPLOYEE_WRITE:
 	case ACCESS_UNIT_WRITE:
 		return admin || heads_target(a, t);
+	case ACCESS_UNIT_READ:
+		return reader || heads_target(a, t);
+	case ACCESS_UNIT_HEAD:
+		return heads_target(a, t) && !t->is_self;
 	}
 	return false;
 }

@@ -42,6 +42,8 @@ enum access {
 	ACCESS_EMPLOYEE_READ,   /* the target employee is visible to the actor */
 	ACCESS_EMPLOYEE_WRITE,  /* admin_bkd, or kepala_opd within their body */
 	ACCESS_UNIT_WRITE,      /* admin_bkd, or kepala_opd within their body */
+	ACCESS_UNIT_READ,       /* admin_bkd, inspektorat, or kepala_opd within their body */
+	ACCESS_UNIT_HEAD,       /* kepala_opd within their body, never about themself */
 };
 
 /* What the router knows about the object a request is about. */

@@ -83,5 +83,7 @@ const char *db_errmsg(struct db_conn *c);
 /* Apply every migration not yet applied, in order, each in its own
  * transaction (see migrate.c). Returns 0 or a negative code. */
 int db_migrate(struct db *db, char *err, size_t errlen);
+/* How many migrations this build knows. */
+int db_migration_count(void);
 
 #endif

@@ -20,6 +20,7 @@ struct migration {
 
 static const struct migration migrations[] = {
 	{1, "foundation", sqlite_001_foundation, pg_001_foundation},
+	{2, "eligibility", sqlite_002_eligibility, pg_002_eligibility},
 };
 
 static const char SQL_CREATE_TABLE[] =
@@ -76,6 +77,11 @@ static int apply_one(struct db_conn *c, enum db_dialect d, const struct migratio
 fail:
 	db_rollback(c);
 	return rc;
+}
+
+int db_migration_count(void)
+{
+	return (int)(sizeof migrations / sizeof migrations[0]);
 }
 
 int db_migrate(struct db *db, char *err, size_t errlen)

@@ -314,8 +314,11 @@ static const char SQL_UPDATE[] =
 int employee_save(struct db_conn *c, const struct org_employee *e, bool create, const char *actor,
 		  const char **field)
 {
+	int rc = org_lock_tree(c);
+	if (rc)
+		return rc;
 	struct employee_row *old = xcalloc(1, sizeof *old);
-	int rc = employee_get(c, e->nip, old);
+	rc = employee_get(c, e->nip, old);
 	if (create ? rc == 0 : rc != 0) {
 		free(old);
 		*field = "nip";

@@ -6,6 +6,7 @@
  * prepared-statement upserts in one transaction. */
 #include "store/import.h"
 #include "store/audit.h"
+#include "store/org_store.h"
 #include "core/err.h"
 #include "core/mem.h"
 #include "core/strmap.h"
@@ -151,6 +152,8 @@ static void check_unit_refs(struct unit_graph *g, const struct org_unit *rows, c
 				"Unit code \"%s\" appears more than once in the file.", rows[i].code);
 		else
 			strmap_put(&seen, rows[i].code, i);
+	for (long i = 0; i < n; i++) /* every file row first, so a parent later in the file is found */
+		graph_add(g, rows[i].code, 0);
 	for (long i = 0; i < n; i++) {
 		long self = graph_add(g, rows[i].code, 0);
 		const char *pc = rows[i].parent_code ? rows[i].parent_code : "";
@@ -277,6 +280,8 @@ int import_units(struct db *db, const struct org_unit *rows, const long *lines, 
 	struct unit_graph g = {0};
 	int rc = db_begin_write(c);
 	if (!rc)
+		rc = org_lock_tree(c);
+	if (!rc)
 		rc = load_units(c, &g);
 	if (!rc) {
 		check_unit_refs(&g, rows, lines, n, problems);
@@ -377,6 +382,8 @@ static void check_employee_refs(struct people *g, const struct strmap *units, co
 			problem(p, line_of(lines, i), "unit_kode", "Unit \"%s\" tidak dikenal; impor unit terlebih dahulu.",
 				"Unknown unit \"%s\"; import the units first.", rows[i].unit_code);
 	}
+	for (long i = 0; i < n; i++) /* every file row first, so a supervisor later in the file is found */
+		people_add(g, rows[i].nip, 0);
 	for (long i = 0; i < n; i++) {
 		long self = people_add(g, rows[i].nip, 0);
 		g->sup[self] = -1;
@@ -515,6 +522,8 @@ int import_employees(struct db *db, const struct org_employee *rows, const long 
 	struct strmap units;
 	strmap_init(&units);
 	int rc = db_begin_write(c);
+	if (!rc)
+		rc = org_lock_tree(c);
 	if (!rc)
 		rc = load_code_map(c, "SELECT code, id FROM unit", &units);
 	if (!rc)

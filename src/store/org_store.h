@@ -49,6 +49,12 @@ struct employee_row {
 	int64_t subordinates;
 };
 
+/* Serialise changes to the unit tree and supervisor chains inside the
+ * caller's write transaction. SQLite write transactions are serial already;
+ * on PostgreSQL two READ COMMITTED transactions could each pass the cycle
+ * check and together close a loop, so they take one advisory lock. */
+int org_lock_tree(struct db_conn *c);
+
 /* Every unit, ordered by path; cb returns non-zero to stop. */
 int units_each(struct db_conn *c, int (*cb)(void *ctx, const struct unit_row *u), void *ctx);
 int unit_get(struct db_conn *c, const char *code, struct unit_row *out);       /* ERR_NOT_FOUND */

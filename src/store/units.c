@@ -27,6 +27,13 @@ static const char SQL_CHILDREN[] =
 	"SELECT " UNIT_COLUMNS ", (SELECT COUNT(*) FROM employee e WHERE e.unit_id = u.id AND e.active = TRUE)"
 	" FROM unit u LEFT JOIN unit p ON p.id = u.parent_id WHERE u.parent_id = $1 ORDER BY u.name";
 
+int org_lock_tree(struct db_conn *c)
+{
+	if (db_conn_dialect(c) != DB_POSTGRES)
+		return 0;
+	return db_run(c, "SELECT pg_advisory_xact_lock(7245002)");
+}
+
 static void copy(char *dst, size_t cap, const char *src)
 {
 	snprintf(dst, cap, "%s", src);
@@ -173,7 +180,9 @@ static int resolve_parent(struct db_conn *c, const struct org_unit *u, struct un
 int unit_create(struct db_conn *c, const struct org_unit *u, const char *actor, const char **field)
 {
 	struct unit_row parent;
-	int rc = resolve_parent(c, u, &parent, field);
+	int rc = org_lock_tree(c);
+	if (!rc)
+		rc = resolve_parent(c, u, &parent, field);
 	if (rc)
 		return rc;
 	struct db_stmt *s = db_prepare(c, "INSERT INTO unit (instansi_id, code, name, kind, face_to_face, lat, lon,"
@@ -218,7 +227,9 @@ static int move_subtree(struct db_conn *c, const char *old_path, const char *new
 int unit_update(struct db_conn *c, const struct org_unit *u, const char *actor, const char **field)
 {
 	struct unit_row old, parent;
-	int rc = unit_get(c, u->code, &old);
+	int rc = org_lock_tree(c);
+	if (!rc)
+		rc = unit_get(c, u->code, &old);
 	if (rc)
 		return rc;
 	if ((rc = resolve_parent(c, u, &parent, field)))

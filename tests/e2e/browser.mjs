@@ -1,7 +1,7 @@
 // Shared set-up for the browser tests (not a test file itself): builds the web
 // app if web/dist is missing, starts one real fleksi server per test file and
 // drives Debian's chromium through playwright-core.
-import { chromium } from 'playwright-core';
+import playwright from 'playwright-core';
 import { existsSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
@@ -10,6 +10,9 @@ import assert from 'node:assert/strict';
 import { startServer, login, DEMO_PASSWORD } from '../lib/server.mjs';
 
 export { startServer, login, DEMO_PASSWORD };
+
+// playwright-core is CommonJS; its default export always works where the named one may not.
+const { chromium } = playwright;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SHOTS = join(root, 'tests', 'e2e', 'screenshots');
@@ -23,8 +26,10 @@ export function ensureWebBuilt() {
   }
 }
 
-// One server and one browser for a test file. Each test opens its own context
-// (fresh cookies and localStorage) with `newPage`. Console errors and CSP
+// One server and one browser for a test file. `newPage` gives a page with no
+// session and empty localStorage; pages share one browser context per screen
+// size (a new context costs a second or two on a busy 2-core machine), so a
+// test closes its page with `page.close()` when done. Console errors and CSP
 // violations are collected and checked by `assertClean`.
 export async function setup({ demo = 600 } = {}) {
   ensureWebBuilt();
@@ -32,13 +37,33 @@ export async function setup({ demo = 600 } = {}) {
   const server = await startServer({ demo });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: LAUNCH_ARGS });
   const problems = [];
+  const contexts = new Map();
+  const tokens = new Map();
   return {
     server, browser, url: server.url, problems,
-    async newPage({ width = 1280, height = 900, lang } = {}) {
-      const context = await browser.newContext({ viewport: { width, height }, locale: 'id-ID' });
-      if (lang) await context.addInitScript((l) => localStorage.setItem('fleksi.lang', l), lang);
+    // Start a page already logged in as `username`, without the login form:
+    // one API login per user per file, its session cookie reused (hashing a
+    // password on every test would cost more than the test).
+    async loginAs(page, username) {
+      if (!tokens.has(username)) tokens.set(username, (await login(server.url, username)).token);
+      await page.context().addCookies([{ name: 'fleksi_session', value: tokens.get(username), url: server.url }]);
+      await page.goto(`${server.url}/#/unit`);
+      await page.waitForSelector('#who');
+    },
+    async newPage({ width = 1280, height = 900 } = {}) {
+      const key = `${width}x${height}`;
+      let context = contexts.get(key);
+      if (!context) {
+        context = await browser.newContext({ viewport: { width, height }, locale: 'id-ID' });
+        contexts.set(key, context);
+      }
+      for (const p of context.pages()) await p.close();
+      await context.clearCookies();
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
+      // Forget any language choice a previous test made (same origin, app not loaded).
+      await page.goto(`${server.url}/healthz`);
+      await page.evaluate(() => localStorage.clear());
       page.on('console', (m) => {
         // Expected 4xx answers (GET /me before login, a wrong password, row errors)
         // are logged by chromium as failed loads; anything else, CSP refusals

@@ -93,7 +93,9 @@ test('a good units file: the dry run counts the rows and saves nothing, the real
     'E2E-02,"Seksi Uji Coba E2E, Pelayanan",E2E-01,seksi,ya,,,',
   ].join('\n') + '\n';
   await page.check('#import-kind-units');
-  await page.fill('#import-text', csv);
+  await page.fill('#import-text', '');
+  // This time through the file picker.
+  await page.setInputFiles('#import-file', { name: 'units.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   assert.equal(await page.isChecked('#import-dry'), true);
   await page.click('#import-submit');
   await page.waitForSelector('#import-ok');

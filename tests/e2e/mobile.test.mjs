@@ -1,7 +1,7 @@
 // Every page on a 360x740 phone screen: no sideways scrolling, screenshots saved.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, uiLogin, login, api, waitText, textOf, assertClean, SHOTS } from './browser.mjs';
+import { setup, login, api, waitText, textOf, assertClean, SHOTS } from './browser.mjs';
 
 const W = 360;
 let env;
@@ -16,7 +16,7 @@ after(async () => { await env?.close(); });
 async function check(page, name) {
   const { scroll, client } = await page.evaluate(() => ({
     scroll: document.scrollingElement.scrollWidth, client: document.documentElement.clientWidth }));
-  await page.screenshot({ path: `${SHOTS}/phone-${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/phone-${name}.png` }); // what the phone shows first
   assert.ok(scroll <= W, `${name}: page is ${scroll}px wide on a ${W}px screen`);
   assert.equal(client, W);
 }
@@ -31,12 +31,12 @@ test('login page and its error fit a 360 px phone', async () => {
   await page.click('form button[type=submit]');
   await page.waitForSelector('#login-error [role=alert]');
   await check(page, 'login-error');
-  await page.context().close();
+  await page.close();
 });
 
 test('organisation pages fit a 360 px phone', async () => {
   const page = await env.newPage({ width: W, height: 740 });
-  await uiLogin(page, env.url, 'inspektur');
+  await env.loginAs(page, 'inspektur');
   await page.waitForSelector('#unit-tree > li');
   const tree = await api(env.url, auth, '/units');
   // Open a few levels so the deepest indentation is on screen.
@@ -62,12 +62,12 @@ test('organisation pages fit a 360 px phone', async () => {
   await page.waitForSelector('#emp-facts');
   assert.ok((await textOf(page, '#emp-facts')).includes(nip));
   await check(page, 'employee');
-  await page.context().close();
+  await page.close();
 });
 
 test('import page with row errors fits a 360 px phone', async () => {
   const page = await env.newPage({ width: W, height: 740 });
-  await uiLogin(page, env.url, 'admin.bkd');
+  await env.loginAs(page, 'admin.bkd');
   await page.goto(`${env.url}/#/impor?jenis=employees`);
   await page.waitForSelector('#import-form');
   await page.fill('#import-text', 'nip,nama,jenis_pegawai,golongan,jabatan,jenis_jabatan,unit_kode,atasan_nip,tmt_jabatan,domisili_lat,domisili_lon\n'
@@ -75,14 +75,14 @@ test('import page with row errors fits a 360 px phone', async () => {
   await page.click('#import-submit');
   await page.waitForSelector('#import-errors');
   await check(page, 'import');
-  await page.context().close();
+  await page.close();
 });
 
-test('pegawai sees only their own unit chain, and it fits a 360 px phone', async () => {
+test('pegawai sees what the server lets them see, without an import menu, on a 360 px phone', async () => {
   const mine = await login(env.url, 'pegawai.bappeda');
   const tree = await api(env.url, mine, '/units');
   const page = await env.newPage({ width: W, height: 740 });
-  await uiLogin(page, env.url, 'pegawai.bappeda');
+  await env.loginAs(page, 'pegawai.bappeda');
   await page.waitForSelector('#unit-tree > li');
   let n = 0;
   const walk = (u) => { n++; u.children.forEach(walk); };
@@ -90,7 +90,13 @@ test('pegawai sees only their own unit chain, and it fits a 360 px phone', async
   await waitText(page, '#unit-status', `${n} unit`);
   assert.equal(await page.locator('#nav-import').count(), 0);
   await check(page, 'units-pegawai');
-  await page.context().close();
+  // Their employee search is limited to what the server scopes for them.
+  const scoped = await api(env.url, mine, '/employees?per_page=50');
+  await page.click('#nav-employees');
+  await waitText(page, '#emp-total', `${scoped.total} pegawai ditemukan`);
+  assert.equal(await page.locator('#emp-table tbody tr').count(), Math.min(50, scoped.total));
+  await check(page, 'employees-pegawai');
+  await page.close();
 });
 
 test('no console errors or CSP refusals', () => { assertClean(env); });

@@ -99,8 +99,14 @@ test('unit detail shows facts, the parent chain, sub-units and a link to its emp
   await page.click(`nav.crumbs a[href="#/unit/${encodeURIComponent(detail.code)}"]`);
   await waitText(page, 'h1', detail.name);
 
-  // Its employees, sub-units included.
+  // Its employees, sub-units included: the count on the button, the count in
+  // the tree and the length of the filtered list agree.
   const list = await emp(`?unit=${encodeURIComponent(detail.code)}&per_page=50`);
+  assert.equal(target.u.employees, list.total, 'the tree counts the whole subtree, like employees?unit=');
+  assert.equal(await textOf(page, '#unit-employees'), `Lihat pegawai (${list.total.toLocaleString('id-ID')})`);
+  const counts = await textOf(page, '#unit-facts');
+  assert.ok(counts.includes(`Pegawai langsung ${detail.employees.toLocaleString('id-ID')}`), counts);
+  assert.ok(counts.includes(`Pegawai termasuk sub-unit ${list.total.toLocaleString('id-ID')}`), counts);
   await page.click('#unit-employees');
   await page.waitForSelector('#emp-total');
   assert.equal(await page.inputValue('#emp-unit'), detail.code);

@@ -126,7 +126,7 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* Migrating again is a no-op: one row in schema_migration, data kept. */
+/* Migrating again is a no-op: one row per migration in schema_migration, data kept. */
 static void test_migrate_idempotent(void **state)
 {
 	struct fixture *f = *state;
@@ -134,7 +134,7 @@ static void test_migrate_idempotent(void **state)
 	assert_int_equal(db_migrate(f->db, err, sizeof err), 0);
 	assert_int_equal(db_migrate(f->db, err, sizeof err), 0);
 	struct db_conn *c = db_acquire(f->db);
-	assert_int_equal(query_int(c, "SELECT count(*) FROM schema_migration"), 1);
+	assert_int_equal(query_int(c, "SELECT count(*) FROM schema_migration"), db_migration_count());
 	assert_int_equal(query_int(c, "SELECT count(*) FROM audit_head"), 1);
 	db_release(f->db, c);
 }

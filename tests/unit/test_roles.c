@@ -119,6 +119,32 @@ static void test_role_names(void **state)
 	assert_string_equal(roles_name(ROLE_ATASAN), "atasan");
 }
 
+/* ACCESS_UNIT_READ: unit reports; ACCESS_UNIT_HEAD: decisions only the head
+ * of the body takes (eligibility exceptions), never about themself. */
+static void test_unit_read_and_head(void **state)
+{
+	(void)state;
+	struct actor kepala = make(ROLE_KEPALA_OPD | ROLE_PEGAWAI, 3, "/1/5/"), admin = make(ROLE_ADMIN_BKD, 0, NULL),
+		     insp = make(ROLE_INSPEKTORAT, 0, NULL), atasan = make(ROLE_PEGAWAI | ROLE_ATASAN, 9, NULL);
+	struct access_target inside = {.unit_path = "/1/5/17/"}, outside = {.unit_path = "/1/6/"},
+			     self = {.is_self = true, .unit_path = "/1/5/"}, sub = {.is_subordinate = true, .unit_path = "/1/5/"},
+			     whole = {.unit_path = NULL};
+	assert_true(roles_allows(&kepala, ACCESS_UNIT_READ, &inside));
+	assert_false(roles_allows(&kepala, ACCESS_UNIT_READ, &outside));
+	assert_false(roles_allows(&kepala, ACCESS_UNIT_READ, &whole));
+	assert_true(roles_allows(&admin, ACCESS_UNIT_READ, &whole));
+	assert_true(roles_allows(&insp, ACCESS_UNIT_READ, &outside));
+	assert_false(roles_allows(&atasan, ACCESS_UNIT_READ, &sub));
+	assert_true(roles_allows(&kepala, ACCESS_UNIT_HEAD, &inside));
+	assert_false(roles_allows(&kepala, ACCESS_UNIT_HEAD, &outside));
+	assert_false(roles_allows(&kepala, ACCESS_UNIT_HEAD, &self));
+	assert_false(roles_allows(&admin, ACCESS_UNIT_HEAD, &inside));
+	assert_false(roles_allows(&insp, ACCESS_UNIT_HEAD, &inside));
+	assert_false(roles_allows(&atasan, ACCESS_UNIT_HEAD, &sub));
+	assert_false(roles_allows(NULL, ACCESS_UNIT_READ, &inside));
+	assert_false(roles_allows(NULL, ACCESS_UNIT_HEAD, &inside));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -126,6 +152,7 @@ int main(void)
 		cmocka_unit_test(test_atasan_sees_subordinates), cmocka_unit_test(test_kepala_opd_within_body),
 		cmocka_unit_test(test_admin_everything),  cmocka_unit_test(test_inspektorat_reads_never_writes),
 		cmocka_unit_test(test_scope),             cmocka_unit_test(test_role_names),
+		cmocka_unit_test(test_unit_read_and_head),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

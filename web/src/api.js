@@ -10,6 +10,7 @@ export class ApiError extends Error {
     this.code = e.code || (status === 0 ? 'network' : `http_${status}`);
     this.field = e.field ?? null;
     this.rows = Array.isArray(body?.rows) ? body.rows : null;
+    this.totalRows = typeof body?.total_problems === 'number' ? body.total_problems : (this.rows ? this.rows.length : 0);
     this.serverMessage = e.message || '';     // English
     this.serverMessageId = e.message_id || ''; // Indonesian, when the server gives it
   }

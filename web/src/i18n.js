@@ -79,11 +79,12 @@ const dict = {
     'unit.radius': 'Radius presensi',
     'unit.radius_m': '{n} m',
     'unit.hours': 'Jam layanan',
-    'unit.employees': 'Jumlah pegawai',
-    'unit.employees.note': 'termasuk sub-unit',
+    'unit.employees.direct': 'Pegawai langsung',
+    'unit.employees.total': 'Pegawai termasuk sub-unit',
     'unit.children': 'Sub-unit',
     'unit.children.none': 'Unit ini tidak memiliki sub-unit.',
     'unit.see_employees': 'Lihat pegawai ({n})',
+    'unit.see_employees.plain': 'Lihat pegawai',
     'unit.name': 'Nama unit',
     'unit.root': 'Unit teratas',
 
@@ -261,7 +262,9 @@ const dict = {
     'units.filter': 'Find a unit by name or code',
     'units.filter.placeholder': 'Type a unit name…',
     'units.count': '{n} units',
+    'units.count_one': '1 unit',
     'units.matches': '{n} matching units',
+    'units.matches_one': '1 matching unit',
     'units.matches.capped': '{n} matching units, first {shown} shown',
     'units.no_match': 'No unit matches.',
     'units.empty': 'There are no units you can see yet.',
@@ -271,6 +274,7 @@ const dict = {
     'unit.f2f': 'Face-to-face service',
     'unit.f2f.short': 'Face-to-face',
     'unit.employees_n': '{n} employees',
+    'unit.employees_n_one': '1 employee',
     'unit.code': 'Code',
     'unit.kind': 'Kind',
     'unit.parent': 'Parent unit',
@@ -278,11 +282,12 @@ const dict = {
     'unit.radius': 'Check-in radius',
     'unit.radius_m': '{n} m',
     'unit.hours': 'Service hours',
-    'unit.employees': 'Employees',
-    'unit.employees.note': 'including sub-units',
+    'unit.employees.direct': 'Direct staff',
+    'unit.employees.total': 'Staff including sub-units',
     'unit.children': 'Sub-units',
     'unit.children.none': 'This unit has no sub-units.',
     'unit.see_employees': 'See employees ({n})',
+    'unit.see_employees.plain': 'See employees',
     'unit.name': 'Unit name',
     'unit.root': 'Top-level unit',
 
@@ -296,6 +301,7 @@ const dict = {
     'emp.clear_unit': 'Clear unit filter',
     'emp.filter_unit': 'Unit: {name}',
     'emp.total': '{n} employees found',
+    'emp.total_one': '1 employee found',
     'emp.none': 'No employee matches.',
     'emp.page': 'Page {page} of {pages}',
     'emp.prev': '‹ Previous',
@@ -423,6 +429,8 @@ export function setLang(l) {
 export function has(key) { return key in dict[lang]; }
 
 export function t(key, params) {
+  // English needs a singular: 'key_one' is used when params.n is 1.
+  if (params && String(params.n) === '1' && `${key}_one` in dict[lang]) key = `${key}_one`;
   let s = dict[lang][key] ?? dict.id[key] ?? key;
   if (params) s = s.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(params[k]) : m));
   return s;

@@ -91,8 +91,8 @@ export function importPage({ main, query }) {
           h('td', { 'data-label': t('import.column') }, r.column ? h('code', null, r.column) : t('common.none')),
           h('td', { 'data-label': t('import.reason') },
             (en ? r.message_en || r.message_id : r.message_id || r.message_en) || ''))))),
-      e.rows.length > rows.length
-        ? h('p', { class: 'muted' }, t('import.errors.more', { n: fmtNumber(e.rows.length - rows.length) })) : null]);
+      e.totalRows > rows.length
+        ? h('p', { class: 'muted', id: 'import-more' }, t('import.errors.more', { n: fmtNumber(e.totalRows - rows.length) })) : null]);
   }
 
   async function submit(ev) {

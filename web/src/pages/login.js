@@ -4,11 +4,15 @@ import { api } from '../api.js';
 import { state, go } from '../state.js';
 import { errorBox, title } from '../ui.js';
 
+// Kept so that switching language (which re-renders the page) keeps what was typed.
+let typedName = '';
+
 export function loginPage({ main }) {
   const msg = h('div', { id: 'login-error', 'aria-live': 'polite' });
   if (state.flash) { msg.append(errorBox(state.flash)); state.flash = null; }
   const user = h('input', { id: 'username', name: 'username', autocomplete: 'username',
-    autocapitalize: 'none', spellcheck: 'false', required: true });
+    autocapitalize: 'none', spellcheck: 'false', required: true, value: typedName,
+    oninput: (e) => { typedName = e.target.value; } });
   const pass = h('input', { id: 'password', name: 'password', type: 'password',
     autocomplete: 'current-password', required: true });
   const btn = h('button', { type: 'submit' }, t('login.submit'));
@@ -24,6 +28,7 @@ export function loginPage({ main }) {
       const r = await api('POST', '/session', { json: { username, password: pass.value } });
       state.token = r?.token || null;
       state.user = r?.user || await api('GET', '/me');
+      typedName = '';
       const next = state.next;
       state.next = null;
       go(next && next !== '/masuk' ? `#${next}` : '#/unit');

@@ -1,8 +1,7 @@
-import { h } from '../dom.js';
+import { h, clear } from '../dom.js';
 import { t, label, fmtNumber } from '../i18n.js';
 import { api } from '../api.js';
 import { title, loading, breadcrumb, facts, badge, esc } from '../ui.js';
-import { clear } from '../dom.js';
 
 const hhmm = (s) => (s ? String(s).slice(0, 5) : null);
 const coord = (x) => (typeof x === 'number' ? x.toFixed(5) : String(x));
@@ -10,7 +9,13 @@ const coord = (x) => (typeof x === 'number' ? x.toFixed(5) : String(x));
 export async function unitPage({ main, params, alive }) {
   main.append(loading());
   const code = decodeURIComponent(params[0]);
-  const u = await api('GET', `/units/${esc(code)}`);
+  // The unit's own "employees" counts its direct staff; the total with its
+  // sub-units is what the employee list filtered by this unit holds.
+  const [u, all] = await Promise.all([
+    api('GET', `/units/${esc(code)}`),
+    api('GET', `/employees?unit=${esc(code)}&per_page=1`).catch(() => null),
+  ]);
+  const total = all ? all.total : null;
   if (!alive()) return;
   clear(main);
 
@@ -34,20 +39,21 @@ export async function unitPage({ main, params, alive }) {
       [t('unit.hours'), hours],
       [t('unit.office'), office],
       [t('unit.radius'), u.radius_m != null ? t('unit.radius_m', { n: fmtNumber(u.radius_m) }) : null],
-      [t('unit.employees'), `${fmtNumber(u.employees ?? 0)} (${t('unit.employees.note')})`],
+      [t('unit.employees.direct'), fmtNumber(u.employees ?? 0)],
+      total != null ? [t('unit.employees.total'), fmtNumber(total)] : null,
     ], 'unit-facts'),
     h('p', null, h('a', { href: `#/pegawai?unit=${esc(u.code)}`, role: 'button', id: 'unit-employees' },
-      t('unit.see_employees', { n: fmtNumber(u.employees ?? 0) }))),
+      total != null ? t('unit.see_employees', { n: fmtNumber(total) }) : t('unit.see_employees.plain'))),
     h('h2', null, `${t('unit.children')} (${fmtNumber(kids.length)})`),
     kids.length
       ? h('table', { class: 'rows', id: 'unit-children' },
         h('thead', null, h('tr', null, h('th', null, t('unit.name')), h('th', null, t('unit.kind')),
-          h('th', null, t('unit.f2f.short')), h('th', { class: 'num' }, t('unit.employees')))),
+          h('th', null, t('unit.f2f.short')), h('th', { class: 'num' }, t('unit.employees.direct')))),
         h('tbody', null, kids.map((c) => h('tr', null,
           h('td', { 'data-label': t('unit.name') }, h('a', { href: `#/unit/${esc(c.code)}` }, c.name)),
           h('td', { 'data-label': t('unit.kind') }, label('kind', c.kind)),
           h('td', { 'data-label': t('unit.f2f.short') }, c.face_to_face ? t('common.yes') : t('common.no')),
-          h('td', { 'data-label': t('unit.employees'), class: 'num' }, fmtNumber(c.employees ?? 0))))))
+          h('td', { 'data-label': t('unit.employees.direct'), class: 'num' }, fmtNumber(c.employees ?? 0))))))
       : h('p', { class: 'muted' }, t('unit.children.none')),
   );
 }
