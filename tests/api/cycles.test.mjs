@@ -19,8 +19,13 @@ after(async () => {
   if (s.child.exitCode === null && s.child.signalCode === null) {
     const exited = new Promise((r) => s.child.once('exit', r));
     s.child.kill('SIGTERM');
-    const done = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 15000))]);
+    const done = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 3000))]);
     if (!done) { s.child.kill('SIGKILL'); await exited; }
+  }
+  if (isPg()) { // PostgreSQL would go on running an endless query for the dead client
+    const db = new URL(s.dbPath).pathname.slice(1);
+    execFileSync('psql', [process.env.FLEKSI_TEST_PG_BASE, '-qAtc',
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${db}'`], { stdio: 'pipe' });
   }
   rmSync(s.dir, { recursive: true, force: true });
 });

@@ -243,3 +243,12 @@ test('a unit created by admin shows up with zero employees and a parent subtree 
   assert.equal(n.employees, 0);
   assert.deepEqual(n.children, []);
 });
+
+test('a radius_m outside the int range is refused, never stored as another number', async () => {
+  // (int) of an out-of-range double is undefined behaviour in C; x86 gives INT_MIN.
+  for (const radius of [4294967396, -4294967296, 1e15]) {
+    const r = await post(admin, { code: freshCode('RAD'), name: 'Radius Besar', kind: 'bidang', radius_m: radius });
+    if (r.status === 201) assert.equal(r.body.radius_m, radius, `radius_m ${radius} came back as ${r.body.radius_m}`);
+    else assertError(r, 422, 'invalid', 'radius_m');
+  }
+});

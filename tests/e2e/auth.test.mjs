@@ -170,4 +170,24 @@ test('logging out ends the session', async () => {
   await page.close();
 });
 
+test('a session ended elsewhere sends the user back to the login page, then to where they were', async () => {
+  const { token, headers } = await login(env.url, 'inspektur');
+  const page = await env.newPage();
+  await page.context().addCookies([{ name: 'fleksi_session', value: token, url: env.url }]);
+  await page.goto(`${env.url}/#/unit`);
+  await page.waitForSelector('#who');
+  const r = await fetch(`${env.url}/api/v1/session`, { method: 'DELETE', headers });
+  assert.equal(r.status, 204);
+  await page.click('#nav-employees');
+  await page.waitForSelector('#login-error [role=alert]');
+  assert.equal(await page.locator('#login-error [role=alert]').getAttribute('data-code'), 'unauthorized');
+  assert.match(await textOf(page, '#login-error'), /Sesi Anda telah berakhir/);
+  await page.fill('#username', 'inspektur');
+  await page.fill('#password', DEMO_PASSWORD);
+  await page.click('form button[type=submit]');
+  await page.waitForSelector('#emp-total');
+  assert.match(page.url(), /#\/pegawai$/);
+  await page.close();
+});
+
 test('no console errors or CSP refusals', () => { assertClean(env); });

@@ -4,7 +4,6 @@ import { h, clear } from '../dom.js';
 import { t, label, fmtNumber } from '../i18n.js';
 import { api, qs } from '../api.js';
 import { title, loading, esc, errorBox } from '../ui.js';
-import { state } from '../state.js';
 
 const PER_PAGE = [20, 50, 100];
 
@@ -23,15 +22,8 @@ export async function employeesPage({ main, query, alive }) {
 
   const qIn = h('input', { type: 'search', id: 'emp-q', name: 'q', value: q,
     placeholder: t('emp.search.placeholder'), autocomplete: 'off' });
-  const uIn = h('input', { type: 'text', id: 'emp-unit', name: 'unit', value: unit, list: 'emp-unit-list',
+  const uIn = h('input', { type: 'text', id: 'emp-unit', name: 'unit', value: unit,
     placeholder: t('emp.unit_filter.placeholder'), autocomplete: 'off', autocapitalize: 'characters' });
-  // Suggest unit codes when the unit tree is already loaded (never fetched just for this).
-  const codes = h('datalist', { id: 'emp-unit-list' });
-  if (state.units) {
-    state.units.then((idx) => {
-      if (alive()) codes.append(...idx.flat.map((f) => h('option', { value: f.u.code }, f.u.name)));
-    }, () => {});
-  }
   const perSel = h('select', { id: 'emp-per-page', name: 'per_page' },
     PER_PAGE.map((n) => h('option', { value: String(n), selected: n === per }, String(n))));
   const submit = (e) => {
@@ -46,7 +38,7 @@ export async function employeesPage({ main, query, alive }) {
     h('form', { id: 'emp-search', role: 'search', onsubmit: submit },
       h('div', { class: 'grid' },
         h('label', null, t('emp.search'), qIn),
-        h('label', null, t('emp.unit_filter'), uIn, codes)),
+        h('label', null, t('emp.unit_filter'), uIn)),
       h('div', { class: 'form-row' },
         h('label', { class: 'inline' }, t('emp.per_page'), perSel),
         h('button', { type: 'submit' }, t('emp.submit')))),

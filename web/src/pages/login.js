@@ -43,7 +43,8 @@ export function loginPage({ main }) {
   }
 
   main.append(h('article', { class: 'login' },
-    h('header', null, title(t('login.title')), h('p', null, t('login.intro'))),
+    h('header', null, title(t('login.title')), h('p', null, t('app.tagline')),
+      h('p', { class: 'muted' }, t('login.intro'))),
     msg,
     h('form', { onsubmit: submit, novalidate: true },
       h('label', { for: 'username' }, t('login.username')), user,

@@ -6,7 +6,7 @@ import { t, label, fmtNumber } from '../i18n.js';
 import { unitIndex } from '../state.js';
 import { title, loading, badge, esc } from '../ui.js';
 
-const MAX_MATCHES = 200;
+const MAX_MATCHES = 100;
 
 export function unitSummary(u, extra) {
   return h('div', { class: 'tree-body' },
