@@ -12,7 +12,7 @@
 
 #define LOGIN_WINDOW_S 900
 #define LOGIN_MAX_PER_USER 10
-#define LOGIN_MAX_PER_ADDR 100
+#define LOGIN_MAX_PER_ADDR 300
 
 json_t *api_user_json(const struct actor *a)
 {
@@ -28,15 +28,34 @@ json_t *api_user_json(const struct actor *a)
 			 "opd_unit", opd);
 }
 
+/* Failed sign-ins are counted per username and per client address; only
+ * failures count, so a whole office behind one NAT address can still sign in
+ * on a Monday morning while guessing passwords gets stopped. */
+static void buckets(struct api_call *call, const char *username, char user[128], char addr[128])
+{
+	snprintf(user, 128, "login:user:%.64s", username);
+	snprintf(addr, 128, "login:addr:%s", call->req->remote_addr);
+}
+
 static bool throttled(struct api_call *call, const char *username)
 {
-	char bucket[128];
+	char user[128], addr[128];
 	int64_t now = clock_unix();
-	snprintf(bucket, sizeof bucket, "login:user:%.64s", username);
-	bool ok = ratelimit_allow(call->app->db, bucket, LOGIN_WINDOW_S, LOGIN_MAX_PER_USER, now);
-	snprintf(bucket, sizeof bucket, "login:addr:%s", call->req->remote_addr);
-	ok = ratelimit_allow(call->app->db, bucket, LOGIN_WINDOW_S, LOGIN_MAX_PER_ADDR, now) && ok;
-	return !ok;
+	buckets(call, username, user, addr);
+	bool over = db_begin_read(call->conn) == 0 &&
+		    (ratelimit_exceeded(call->conn, user, LOGIN_WINDOW_S, LOGIN_MAX_PER_USER, now) ||
+		     ratelimit_exceeded(call->conn, addr, LOGIN_WINDOW_S, LOGIN_MAX_PER_ADDR, now));
+	db_rollback(call->conn);
+	return over;
+}
+
+static void count_failure(struct api_call *call, const char *username)
+{
+	char user[128], addr[128];
+	int64_t now = clock_unix();
+	buckets(call, username, user, addr);
+	ratelimit_allow(call->conn, user, LOGIN_WINDOW_S, LOGIN_MAX_PER_USER, now);
+	ratelimit_allow(call->conn, addr, LOGIN_WINDOW_S, LOGIN_MAX_PER_ADDR, now);
 }
 
 static void set_cookie(struct api_call *call, const char *token, int max_age)
@@ -89,10 +108,12 @@ void api_session_create(struct api_call *call)
 	if (throttled(call, username)) {
 		json_decref(in);
 		http_res_header(call->res, "Retry-After", "900");
-		return api_error(call, 429, "rate_limited", NULL, "Too many sign-in attempts; wait 15 minutes.",
-				 "Terlalu banyak percobaan masuk; tunggu 15 menit.");
+		return api_error(call, 429, "rate_limited", NULL, "Too many failed sign-in attempts; wait 15 minutes.",
+				 "Terlalu banyak percobaan masuk yang gagal; tunggu 15 menit.");
 	}
 	int rc = sign_in(call, username, password, token, &actor);
+	if (rc == ERR_UNAUTHORIZED)
+		count_failure(call, username);
 	json_decref(in);
 	if (rc == ERR_UNAUTHORIZED)
 		return api_error(call, 401, "invalid_credentials", "password", "Wrong username or password.",

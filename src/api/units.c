@@ -109,14 +109,18 @@ static int ancestors(struct db_conn *c, const struct unit_row *u, json_t *path)
 void api_unit_get(struct api_call *call)
 {
 	json_t *out = api_unit_json(call->unit), *path = json_array(), *children = json_array();
+	int64_t total = 0;
 	int rc = db_begin_read(call->conn);
 	if (!rc)
 		rc = ancestors(call->conn, call->unit, path);
+	if (!rc)
+		rc = unit_subtree_employees(call->conn, call->unit->path, &total);
 	if (!rc)
 		rc = unit_children(call->conn, call->unit->id, add_child, children);
 	db_rollback(call->conn);
 	json_object_set_new(out, "path", path);
 	json_object_set_new(out, "children", children);
+	json_object_set_new(out, "employees_total", json_integer(total));
 	if (rc) {
 		json_decref(out);
 		return api_error_from(call, rc, NULL);

@@ -242,32 +242,41 @@ static const char SQL_RL_PUT[] =
 	"INSERT INTO rate_limit (bucket, window_start, hits) VALUES ($1, $2, $3)"
 	" ON CONFLICT (bucket) DO UPDATE SET window_start = excluded.window_start, hits = excluded.hits";
 
-bool ratelimit_allow(struct db *db, const char *bucket, int window_s, int max, int64_t now)
+bool ratelimit_allow(struct db_conn *c, const char *bucket, int window_s, int max, int64_t now)
 {
-	struct db_conn *c = db_acquire(db);
 	int64_t start = now, hits = 0;
 	bool ok = true;
-	if (db_begin_write(c) == 0) {
-		struct db_stmt *s = db_prepare(c, SQL_RL_GET);
-		if (s) {
-			db_bind_text(s, 1, bucket);
-			if (db_step(s) == 1 && db_col_int(s, 0) > now - window_s) {
-				start = db_col_int(s, 0);
-				hits = db_col_int(s, 1);
-			}
-			db_reset(s);
+	if (db_begin_write(c))
+		return true; /* a rate limit must not turn a busy database into a lockout */
+	struct db_stmt *s = db_prepare(c, SQL_RL_GET);
+	if (s) {
+		db_bind_text(s, 1, bucket);
+		if (db_step(s) == 1 && db_col_int(s, 0) > now - window_s) {
+			start = db_col_int(s, 0);
+			hits = db_col_int(s, 1);
 		}
-		ok = ++hits <= max;
-		if ((s = db_prepare(c, SQL_RL_PUT))) {
-			db_bind_text(s, 1, bucket);
-			db_bind_int(s, 2, start);
-			db_bind_int(s, 3, hits);
-			db_step(s);
-			db_reset(s);
-		}
-		if (db_commit(c))
-			db_rollback(c);
+		db_reset(s);
 	}
-	db_release(db, c);
+	ok = ++hits <= max;
+	if ((s = db_prepare(c, SQL_RL_PUT))) {
+		db_bind_text(s, 1, bucket);
+		db_bind_int(s, 2, start);
+		db_bind_int(s, 3, hits);
+		db_step(s);
+		db_reset(s);
+	}
+	if (db_commit(c))
+		db_rollback(c);
 	return ok;
+}
+
+bool ratelimit_exceeded(struct db_conn *c, const char *bucket, int window_s, int max, int64_t now)
+{
+	struct db_stmt *s = db_prepare(c, SQL_RL_GET);
+	if (!s)
+		return false;
+	db_bind_text(s, 1, bucket);
+	bool over = db_step(s) == 1 && db_col_int(s, 0) > now - window_s && db_col_int(s, 1) >= max;
+	db_reset(s);
+	return over;
 }

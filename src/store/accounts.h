@@ -37,7 +37,9 @@ int accounts_load_actor(struct db_conn *c, int64_t account_id, struct actor *a);
 int accounts_session_purge(struct db_conn *c, int64_t now);
 
 /* Count a hit in a fixed window; true when still within max. Runs its own
- * write transaction. */
-bool ratelimit_allow(struct db *db, const char *bucket, int window_s, int max, int64_t now);
+ * write transaction on c (which must have none open). */
+bool ratelimit_allow(struct db_conn *c, const char *bucket, int window_s, int max, int64_t now);
+/* Whether the bucket already holds max hits in the current window (read only). */
+bool ratelimit_exceeded(struct db_conn *c, const char *bucket, int window_s, int max, int64_t now);
 
 #endif

@@ -35,9 +35,11 @@ static char *where_clause(int shape, int *next)
 	buf_init(&b, 4096);
 	buf_puts(&b, " WHERE TRUE");
 	if (shape & SHAPE_SCOPED) {
+		/* UNION, not UNION ALL: should a supervisor cycle ever be written by
+		 * hand into the database, the walk still ends. */
 		buf_printf(&b, " AND (e.unit_id IN (SELECT id FROM unit WHERE path LIKE CAST($%d AS TEXT) || '%%')"
 			       " OR e.id = $%d OR e.id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM employee"
-			       " WHERE supervisor_id = $%d UNION ALL SELECT x.id FROM employee x JOIN sub"
+			       " WHERE supervisor_id = $%d UNION SELECT x.id FROM employee x JOIN sub"
 			       " ON x.supervisor_id = sub.id) SELECT id FROM sub))",
 			   *next, *next + 1, *next + 2);
 		*next += 3;

@@ -59,6 +59,8 @@ int org_lock_tree(struct db_conn *c);
 int units_each(struct db_conn *c, int (*cb)(void *ctx, const struct unit_row *u), void *ctx);
 int unit_get(struct db_conn *c, const char *code, struct unit_row *out);       /* ERR_NOT_FOUND */
 int unit_get_by_id(struct db_conn *c, int64_t id, struct unit_row *out);
+/* Active employees in the unit and every unit below it. */
+int unit_subtree_employees(struct db_conn *c, const char *path, int64_t *n);
 /* Direct children of a unit. */
 int unit_children(struct db_conn *c, int64_t id, int (*cb)(void *ctx, const struct unit_row *u), void *ctx);
 /* Create (no existing code) in the caller's transaction, audited. */

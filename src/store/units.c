@@ -78,6 +78,19 @@ int units_each(struct db_conn *c, int (*cb)(void *ctx, const struct unit_row *u)
 	return s ? each_row(s, cb, ctx) : ERR_DB;
 }
 
+int unit_subtree_employees(struct db_conn *c, const char *path, int64_t *n)
+{
+	struct db_stmt *s = db_prepare(c, "SELECT COUNT(*) FROM employee e WHERE e.active = TRUE AND e.unit_id IN"
+					  " (SELECT id FROM unit WHERE path LIKE CAST($1 AS TEXT) || '%')");
+	if (!s)
+		return ERR_DB;
+	db_bind_text(s, 1, path);
+	int rc = db_step(s);
+	*n = rc == 1 ? db_col_int(s, 0) : 0;
+	db_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
 int unit_children(struct db_conn *c, int64_t id, int (*cb)(void *ctx, const struct unit_row *u), void *ctx)
 {
 	struct db_stmt *s = db_prepare(c, SQL_CHILDREN);

@@ -2,8 +2,10 @@
 // (GET/POST /api/v1/employees, GET/POST/PATCH /api/v1/employees/{nip}).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import {
-  startServer, login, call, get, ok, assertError, allEmployees, flattenTree, subtreeCodes, freshNip, below,
+  startServer, login, call, get, ok, assertError, allEmployees, flattenTree, subtreeCodes, freshNip, below, isPg,
 } from './_helpers.mjs';
 
 let s, admin, kepala, atasan, pegawai;
@@ -256,4 +258,36 @@ test('pegawai and atasan may not change employee records', async () => {
   const sub = [...below(everyone, atasan.user.nip)][0];
   assertError(await patch(atasan, sub, { golongan: 'IV/e' }), 403, 'forbidden');
   assert.notEqual((await ok(s.url, admin, `/employees/${pegawai.user.nip}`)).name, 'Saya Sendiri');
+});
+
+test('a NIP prefix search does not depend on the database collation', async () => {
+  // A NIP is digits: prefix search must behave the same under any collation.
+  // SQLite compares bytes; on PostgreSQL the check runs on a database made
+  // with an ICU collation (id-ID), as a deployment may well use.
+  const prefixFinds = async (url, auth, nip) => {
+    for (const len of [4, 10, 17, 18]) {
+      const b = await ok(url, auth, `/employees?q=${nip.slice(0, len)}&per_page=200`);
+      assert.ok(b.total >= 1 && (b.total > 200 || b.items.some((e) => e.nip === nip)), `q=${nip.slice(0, len)} finds ${nip} (total ${b.total})`);
+    }
+  };
+  if (!isPg()) {
+    await prefixFinds(s.url, admin, pegawai.user.nip);
+    return;
+  }
+  const base = process.env.FLEKSI_TEST_PG_BASE;
+  const name = `fleksi_icu_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  execFileSync('psql', [base, '-qc', `CREATE DATABASE ${name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'id-ID' LOCALE 'C.utf8'`],
+    { stdio: 'pipe' });
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  const icu = await startServer({ db: u.toString() });
+  try {
+    const a = await login(icu.url, 'admin.bkd');
+    const p = await login(icu.url, 'pegawai.bappeda');
+    await prefixFinds(icu.url, a, p.user.nip);
+  } finally {
+    await icu.stop();
+    rmSync(icu.dir, { recursive: true, force: true });
+    execFileSync('psql', [base, '-qc', `DROP DATABASE IF EXISTS ${name}`], { stdio: 'pipe' });
+  }
 });
