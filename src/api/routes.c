@@ -97,6 +97,12 @@ no:
 	return false;
 }
 
+/* HEAD is answered wherever GET is (RFC 9110 9.3.2); the server sends no body. */
+static bool method_matches(const char *route_method, const char *method)
+{
+	return !strcmp(route_method, method) || (!strcmp(method, "HEAD") && !strcmp(route_method, "GET"));
+}
+
 /* Find the route; *path_known tells a 405 from a 404. */
 static const struct route *find_route(struct http_request *req, bool *path_known)
 {
@@ -107,7 +113,7 @@ static const struct route *find_route(struct http_request *req, bool *path_known
 		if (!match(routes[i].pattern, req->path, &probe))
 			continue;
 		*path_known = true;
-		if (strcmp(routes[i].method, req->method)) {
+		if (!method_matches(routes[i].method, req->method)) {
 			for (int k = 0; k < probe.nparams; k++)
 				free(probe.params[k]);
 			continue;
@@ -132,7 +138,8 @@ static void allowed_methods(const char *path, char *out, size_t cap)
 			free(probe.params[k]);
 		if (strstr(out, routes[i].method))
 			continue;
-		int w = snprintf(out + n, cap - n, "%s%s", n ? ", " : "", routes[i].method);
+		bool get = !strcmp(routes[i].method, "GET");
+		int w = snprintf(out + n, cap - n, "%s%s%s", n ? ", " : "", routes[i].method, get ? ", HEAD" : "");
 		if (w < 0 || (size_t)w >= cap - n)
 			break;
 		n += (size_t)w;
@@ -223,7 +230,8 @@ void api_handle(void *ctx, struct http_request *req, struct http_response *res)
 	bool known;
 	const struct route *r = find_route(req, &known);
 	if (!r) {
-		if (!known && !strcmp(req->method, "GET") && strncmp(req->path, "/api/", 5) && static_serve(app->web, req, res))
+		bool get = !strcmp(req->method, "GET") || !strcmp(req->method, "HEAD");
+		if (!known && get && strncmp(req->path, "/api/", 5) && static_serve(app->web, req, res))
 			return;
 		struct api_call call = {.app = app, .req = req, .res = res};
 		req->route = known ? "(method)" : "(unknown)";

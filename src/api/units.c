@@ -150,7 +150,10 @@ static void apply_unit_fields(json_t *in, struct org_unit *u)
 		u->lat = api_num(in, "lat", 0);
 		u->lon = api_num(in, "lon", 0);
 	}
-	u->radius_m = (int)api_num(in, "radius_m", u->radius_m);
+	if (api_has(in, "radius_m")) { /* a JSON integer may not fit an int: out of range is refused below */
+		json_int_t r = json_integer_value(json_object_get(in, "radius_m"));
+		u->radius_m = r < 0 || r > 100000 ? -1 : (int)r;
+	}
 	if (api_has(in, "service_open"))
 		u->service_open = api_str(in, "service_open", NULL);
 	if (api_has(in, "service_close"))
@@ -175,6 +178,9 @@ static bool unit_valid(struct api_call *call, const struct org_unit *u, bool lat
 	if (!lat_lon_pair)
 		return api_error(call, 422, "invalid", "lat", "Give both lat and lon, or neither.",
 				 "Isi lat dan lon keduanya, atau kosongkan keduanya."), false;
+	if (u->radius_m < 10 || u->radius_m > 5000)
+		return api_error(call, 422, "invalid", "radius_m", "radius_m must be a whole number of metres from 10 to 5000.",
+				 "radius_m harus bilangan bulat meter dari 10 sampai 5000."), false;
 	if (org_validate_unit(u, p, 4) == 0)
 		return true;
 	api_error(call, 422, "invalid", api_unit_field_of(p[0].field), p[0].message_en, p[0].message_id);

@@ -40,7 +40,7 @@ test('a 405 answer lists the allowed methods in Allow (RFC 9110 section 15.5.6)'
   const r = await call(s.url, admin, 'PUT', '/api/v1/units');
   assert.equal(r.status, 405);
   const allow = (r.headers.get('allow') || '').split(',').map((x) => x.trim()).sort();
-  assert.deepEqual(allow, ['GET', 'POST']);
+  assert.deepEqual(allow, ['GET', 'HEAD', 'POST']); // HEAD is answered wherever GET is
 });
 
 test('a JSON body over 64 KiB answers 413 too_big', async () => {

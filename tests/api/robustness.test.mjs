@@ -101,7 +101,7 @@ test('odd requests: unknown methods, HTTP/1.0, no Host, long headers, garbage re
     'GET /api/v1/me HTTP/1.1\r\nConnection: close\r\n\r\n',
     `GET /api/v1/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${'A'.repeat(6000)}\r\nConnection: close\r\n\r\n`,
     `GET /api/v1/me HTTP/1.1\r\nHost: x\r\nCookie: ${'fleksi_session=x; '.repeat(300)}\r\nConnection: close\r\n\r\n`,
-    'POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\n{"a"',
+    'POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nConnection: close\r\n\r\n{"a"',
     'POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999\r\nConnection: close\r\n\r\n{}',
     'POST /api/v1/session HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZ\r\nxx\r\n0\r\n\r\n',
     'HELLO\r\n\r\n',

@@ -4,7 +4,7 @@ import './app.css';
 import { h, clear } from './dom.js';
 import { t, getLang, setLang, label } from './i18n.js';
 import { api, setUnauthorizedHandler } from './api.js';
-import { state, isAdmin, go, resetSession } from './state.js';
+import { state, isAdmin, hasRole, go, resetSession } from './state.js';
 import { errorBox, title } from './ui.js';
 import { loginPage } from './pages/login.js';
 import { unitsPage } from './pages/units.js';
@@ -12,6 +12,9 @@ import { unitPage } from './pages/unit.js';
 import { employeesPage } from './pages/employees.js';
 import { employeePage } from './pages/employee.js';
 import { importPage, resetImportDraft } from './pages/import.js';
+import { myEligibilityPage } from './pages/eligibility.js';
+import { teamPage } from './pages/team.js';
+import { policyPage, profilesPage } from './pages/policy.js';
 
 const routes = [
   [/^\/masuk$/, loginPage, 'login'],
@@ -20,7 +23,13 @@ const routes = [
   [/^\/pegawai$/, employeesPage, 'employees'],
   [/^\/pegawai\/([^/]+)$/, employeePage, 'employees'],
   [/^\/impor$/, importPage, 'import'],
+  [/^\/kelayakan$/, myEligibilityPage, 'my-elig'],
+  [/^\/kelayakan-tim$/, teamPage, 'team-elig'],
+  [/^\/kebijakan$/, policyPage, 'policy'],
+  [/^\/profil-jabatan$/, profilesPage, 'profiles'],
 ];
+
+const canSeeTeam = () => isAdmin() || hasRole('inspektorat') || (hasRole('kepala_opd') && !!state.user.opd_unit);
 
 const headerSlot = h('div', { id: 'header' });
 const main = h('main', { class: 'container', id: 'main' });
@@ -51,6 +60,10 @@ function renderHeader(section) {
       u ? h('ul', { class: 'links' },
         link('#/unit', 'nav.units', 'units', 'nav-units'),
         link('#/pegawai', 'nav.employees', 'employees', 'nav-employees'),
+        u.nip ? link('#/kelayakan', 'nav.my_elig', 'my-elig', 'nav-my-elig') : null,
+        canSeeTeam() ? link('#/kelayakan-tim', 'nav.team_elig', 'team-elig', 'nav-team-elig') : null,
+        isAdmin() ? link('#/kebijakan', 'nav.policy', 'policy', 'nav-policy') : null,
+        isAdmin() ? link('#/profil-jabatan', 'nav.profiles', 'profiles', 'nav-profiles') : null,
         isAdmin() ? link('#/impor', 'nav.import', 'import', 'nav-import') : null) : null,
       h('ul', { class: 'tools' },
         h('li', null, h('button', { type: 'button', id: 'lang-toggle', class: 'secondary outline small',

@@ -33,3 +33,8 @@ export function debounce(fn, ms) {
   let id;
   return (...a) => { clearTimeout(id); id = setTimeout(() => fn(...a), ms); };
 }
+
+// Replace el's content; null/false children are skipped (native append would print "null").
+export function fill(el, ...children) {
+  return add(clear(el), children);
+}

@@ -1,9 +1,11 @@
 import { h, clear } from '../dom.js';
 import { t, label, fmtDate, fmtNumber } from '../i18n.js';
-import { api } from '../api.js';
 import { title, loading, breadcrumb, facts, badge, esc } from '../ui.js';
+import { api, qs } from '../api.js';
+import { hasRole, state } from '../state.js';
+import { eligibilityPanel, isDate } from './eligibility.js';
 
-export async function employeePage({ main, params, alive }) {
+export async function employeePage({ main, params, query, alive }) {
   main.append(loading());
   const nip = decodeURIComponent(params[0]);
   const e = await api('GET', `/employees/${esc(nip)}`);
@@ -33,4 +35,13 @@ export async function employeePage({ main, params, alive }) {
       [t('emp.active'), e.active === false ? t('emp.active.no') : t('emp.active.yes')],
     ], 'emp-facts'),
   );
+  // A head of unit may grant or refuse an exception for someone in their body.
+  const head = hasRole('kepala_opd') && state.user.opd_unit && state.user.nip !== e.nip;
+  const date = isDate(query.get('tanggal')) ? query.get('tanggal') : '';
+  const panel = await eligibilityPanel(e.nip, date,
+    (d) => { location.hash = `#/pegawai/${esc(e.nip)}${qs({ tanggal: d })}`; });
+  if (!alive()) return;
+  if (head) main.append(panel, h('p', null, h('a', { id: 'emp-exception', role: 'button', class: 'secondary',
+    href: `#/kelayakan-tim${qs({ unit: state.user.opd_unit, nip: e.nip })}` }, t('team.form'))));
+  else main.append(panel);
 }
