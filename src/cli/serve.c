@@ -31,7 +31,8 @@ static const char serve_usage[] =
 	"  --web         directory of the built browser app, default " FLEKSI_WEB_DIR "\n"
 	"  --audit-key   secrets file (audit signing key, token key); created when missing\n"
 	"                (env FLEKSI_AUDIT_KEY; default: next to the SQLite file)\n"
-	"  --secure-cookies  mark the session cookie Secure (when served over HTTPS)\n";
+	"  --secure-cookies  mark the session cookie Secure (when served over HTTPS)\n"
+	"  --trust-proxy     take the client address from X-Forwarded-For (behind nginx)\n";
 
 struct upkeep {
 	struct app *app;
@@ -77,7 +78,7 @@ static void *upkeep_main(void *arg)
 struct serve_options {
 	const char *db, *listen, *web, *key;
 	int threads;
-	bool secure;
+	bool secure, trust_proxy;
 };
 
 static int parse_serve(int argc, char **argv, struct serve_options *o)
@@ -86,7 +87,7 @@ static int parse_serve(int argc, char **argv, struct serve_options *o)
 		{"db", required_argument, 0, 'd'},     {"listen", required_argument, 0, 'l'},
 		{"threads", required_argument, 0, 't'}, {"web", required_argument, 0, 'w'},
 		{"audit-key", required_argument, 0, 'k'}, {"secure-cookies", no_argument, 0, 's'},
-		{"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
+		{"trust-proxy", no_argument, 0, 'p'},   {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
 	int ch;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
@@ -97,6 +98,7 @@ static int parse_serve(int argc, char **argv, struct serve_options *o)
 		case 'w': o->web = optarg; break;
 		case 'k': o->key = optarg; break;
 		case 's': o->secure = true; break;
+		case 'p': o->trust_proxy = true; break;
 		case 'h': fputs(serve_usage, stdout); return -1;
 		default: return EXIT_USAGE;
 		}
@@ -127,7 +129,7 @@ static int wait_for_signal(void)
 static int run_server(struct app *app, const struct serve_options *o)
 {
 	char err[256];
-	struct http_app http = {app, api_handle, api_body_limit};
+	struct http_app http = {app, api_handle, api_body_limit, o->trust_proxy};
 	struct http_server *server = http_start(o->listen, o->threads, &http, err, sizeof err);
 	if (!server)
 		return cli_fail("%s", err);

@@ -51,6 +51,9 @@ struct http_app {
 	void *ctx;
 	void (*handle)(void *ctx, struct http_request *req, struct http_response *res);
 	size_t (*body_limit)(void *ctx, const char *method, const char *path);
+	/* Behind a reverse proxy: take the client address from the last entry of
+	 * X-Forwarded-For (the one the proxy appended) instead of the socket. */
+	bool trust_proxy;
 };
 
 struct http_server;

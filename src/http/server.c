@@ -55,6 +55,14 @@ static struct request_ctx *begin_request(struct http_server *s, struct MHD_Conne
 	rc->limit = s->app.body_limit(s->app.ctx, method, url);
 	buf_init(&rc->body, rc->limit);
 	format_remote(conn, rc->remote, sizeof rc->remote);
+	const char *xff = s->app.trust_proxy ? MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-For") : NULL;
+	if (xff && *xff) {
+		const char *last = strrchr(xff, ',');
+		last = last ? last + 1 : xff;
+		while (*last == ' ')
+			last++;
+		snprintf(rc->remote, sizeof rc->remote, "%.63s", last);
+	}
 	rc->req.method = method;
 	rc->req.path = url;
 	rc->req.remote_addr = rc->remote;

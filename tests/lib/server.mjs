@@ -44,7 +44,7 @@ export function freshDatabase(dir) {
   return u.toString();
 }
 
-export async function startServer({ demo = 600, db, env = {} } = {}) {
+export async function startServer({ demo = 600, db, env = {}, serveArgs = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'fleksi-test-'));
   const dbPath = db || freshDatabase(dir);
   const common = { FLEKSI_AUDIT_KEY: join(dir, 'audit.key') };
@@ -54,7 +54,7 @@ export async function startServer({ demo = 600, db, env = {} } = {}) {
     if (r.status !== 0) throw new Error(`fleksi demo failed: ${r.stderr}`);
   }
   const port = await freePort();
-  const child = spawn(BIN, ['serve', '--db', dbPath, '--listen', `127.0.0.1:${port}`],
+  const child = spawn(BIN, ['serve', '--db', dbPath, '--listen', `127.0.0.1:${port}`, ...serveArgs],
     { env: { ...process.env, ...common, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   child.stderr.on('data', (d) => { log += d; if (log.length > 1 << 20) log = log.slice(-(1 << 19)); });
