@@ -276,13 +276,18 @@ static int resolve_refs(struct db_conn *c, const struct org_employee *e, int64_t
 	return position_id(c, e, &r->position_id);
 }
 
+void employee_name_key(const char *name, char *out, size_t cap)
+{
+	size_t i = 0;
+	for (; name[i] && i + 1 < cap; i++)
+		out[i] = (name[i] >= 'A' && name[i] <= 'Z') ? (char)(name[i] + 32) : name[i];
+	out[i] = '\0';
+}
+
 static void bind_employee(struct db_stmt *s, const struct org_employee *e, const struct refs *r)
 {
 	char lower[ORG_NAME_MAX + 1];
-	size_t i = 0;
-	for (; e->name[i] && i < ORG_NAME_MAX; i++)
-		lower[i] = (e->name[i] >= 'A' && e->name[i] <= 'Z') ? (char)(e->name[i] + 32) : e->name[i];
-	lower[i] = '\0';
+	employee_name_key(e->name, lower, sizeof lower);
 	db_bind_text(s, 1, e->nip);
 	db_bind_text(s, 2, e->name);
 	db_bind_text(s, 3, lower);

@@ -182,24 +182,6 @@ static const char SQL_UNIT_UPSERT[] =
 	" radius_m = excluded.radius_m, service_open = excluded.service_open,"
 	" service_close = excluded.service_close RETURNING id";
 
-static void bind_unit(struct db_stmt *s, const struct org_unit *u)
-{
-	db_bind_text(s, 1, u->code);
-	db_bind_text(s, 2, u->name);
-	db_bind_text(s, 3, u->kind);
-	db_bind_bool(s, 4, u->face_to_face);
-	if (u->has_location) {
-		db_bind_real(s, 5, u->lat);
-		db_bind_real(s, 6, u->lon);
-	} else {
-		db_bind_null(s, 5);
-		db_bind_null(s, 6);
-	}
-	db_bind_int(s, 7, u->radius_m);
-	db_bind_text(s, 8, u->service_open && *u->service_open ? u->service_open : NULL);
-	db_bind_text(s, 9, u->service_close && *u->service_close ? u->service_close : NULL);
-}
-
 /* Run a prepared upsert whose RETURNING gives the row id. */
 static int step_returning_id(struct db_stmt *s, int64_t *id)
 {
@@ -215,7 +197,7 @@ static int upsert_unit(struct db_conn *c, const struct org_unit *u, int64_t *id)
 	struct db_stmt *s = db_prepare(c, SQL_UNIT_UPSERT);
 	if (!s)
 		return ERR_DB;
-	bind_unit(s, u);
+	unit_bind_fields(s, u);
 	return step_returning_id(s, id);
 }
 
@@ -435,14 +417,6 @@ static int position_id(struct db_conn *c, struct strmap *positions, const struct
 	return rc;
 }
 
-static void ascii_lower(const char *in, char *out, size_t cap)
-{
-	size_t i = 0;
-	for (; in[i] && i + 1 < cap; i++)
-		out[i] = (in[i] >= 'A' && in[i] <= 'Z') ? (char)(in[i] + 32) : in[i];
-	out[i] = '\0';
-}
-
 static int upsert_employee(struct db_conn *c, const struct org_employee *e, int64_t unit_id, int64_t pos_id,
 			   int64_t *id)
 {
@@ -450,7 +424,7 @@ static int upsert_employee(struct db_conn *c, const struct org_employee *e, int6
 	if (!s)
 		return ERR_DB;
 	char lower[ORG_NAME_MAX + 1];
-	ascii_lower(e->name, lower, sizeof lower);
+	employee_name_key(e->name, lower, sizeof lower);
 	db_bind_text(s, 1, e->nip);
 	db_bind_text(s, 2, e->name);
 	db_bind_text(s, 3, lower);

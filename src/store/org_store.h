@@ -85,6 +85,12 @@ int employee_is_below(struct db_conn *c, int64_t supervisor_id, int64_t target_i
  * create: ERR_CONFLICT when the NIP exists; update: ERR_NOT_FOUND when not. */
 int employee_save(struct db_conn *c, const struct org_employee *e, bool create, const char *actor,
 		  const char **field);
+/* Bind a unit's own fields as $1..$9 (code, name, kind, face_to_face, lat,
+ * lon, radius_m, service_open, service_close), shared by the single and the
+ * bulk writers so both store exactly the same thing. */
+void unit_bind_fields(struct db_stmt *s, const struct org_unit *u);
+/* The lower-case ASCII search key of a name (what employee.name_lower holds). */
+void employee_name_key(const char *name, char *out, size_t cap);
 /* The org struct view of a row (strings point into the row). */
 void employee_row_to_org(const struct employee_row *r, struct org_employee *e);
 void unit_row_to_org(const struct unit_row *r, struct org_unit *u);

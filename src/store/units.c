@@ -143,7 +143,7 @@ void unit_row_to_org(const struct unit_row *r, struct org_unit *u)
 	u->service_close = r->service_close[0] ? r->service_close : NULL;
 }
 
-static void bind_fields(struct db_stmt *s, const struct org_unit *u, int64_t parent_id)
+void unit_bind_fields(struct db_stmt *s, const struct org_unit *u)
 {
 	db_bind_text(s, 1, u->code);
 	db_bind_text(s, 2, u->name);
@@ -157,8 +157,13 @@ static void bind_fields(struct db_stmt *s, const struct org_unit *u, int64_t par
 		db_bind_null(s, 6);
 	}
 	db_bind_int(s, 7, u->radius_m);
-	db_bind_text(s, 8, u->service_open);
-	db_bind_text(s, 9, u->service_close);
+	db_bind_text(s, 8, u->service_open && *u->service_open ? u->service_open : NULL);
+	db_bind_text(s, 9, u->service_close && *u->service_close ? u->service_close : NULL);
+}
+
+static void bind_fields(struct db_stmt *s, const struct org_unit *u, int64_t parent_id)
+{
+	unit_bind_fields(s, u);
 	if (parent_id)
 		db_bind_int(s, 10, parent_id);
 	else
