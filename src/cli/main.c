@@ -15,6 +15,7 @@ static const char usage[] =
 	"  import         import units or employees from a CSV file\n"
 	"  user add       create a login account\n"
 	"  audit verify   recompute and check the whole audit log\n"
+	"  migrate-db     move a database from SQLite to PostgreSQL\n"
 	"\n"
 	"options:\n"
 	"  --version      print the version\n"
@@ -35,7 +36,7 @@ int main(int argc, char **argv)
 		const char *name;
 		int (*run)(int, char **);
 	} commands[] = {{"serve", cmd_serve}, {"demo", cmd_demo},   {"import", cmd_import},
-			{"user", cmd_user},   {"audit", cmd_audit}};
+			{"user", cmd_user},   {"audit", cmd_audit},   {"migrate-db", cmd_migrate_db}};
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (!strcmp(cmd, commands[i].name))
 			return commands[i].run(argc - 1, argv + 1);
