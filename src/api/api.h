@@ -20,6 +20,7 @@
 #define API_JSON_BODY_MAX (64u * 1024)
 #define API_CSV_BODY_MAX (64u * 1024 * 1024)
 #define API_PAGE_MAX 200
+#define API_EVIDENCE_BODY_MAX (2u * 1024 * 1024)
 
 struct app {
 	struct db *db;
@@ -29,7 +30,8 @@ struct app {
 };
 
 enum api_target { TARGET_NONE, TARGET_UNIT, TARGET_EMPLOYEE,
-	TARGET_UNIT_QUERY /* the unit named by ?unit=CODE; none = the whole organisation */ };
+	TARGET_UNIT_QUERY, /* the unit named by ?unit=CODE; none = the whole organisation */
+	TARGET_SPECIAL     /* a special-circumstances request by id: its employee is the target */ };
 
 struct api_call {
 	struct app *app;
@@ -39,7 +41,9 @@ struct api_call {
 	struct actor *actor;          /* NULL when anonymous */
 	char token_hash[65];          /* of the presented session token, "" if none */
 	struct unit_row *unit;        /* TARGET_UNIT: the resolved unit */
-	struct employee_row *employee;/* TARGET_EMPLOYEE: the resolved employee */
+	struct employee_row *employee;/* TARGET_EMPLOYEE, TARGET_SPECIAL: the resolved employee */
+	int64_t special_id;           /* TARGET_SPECIAL: the request */
+	bool target_is_self;          /* the target employee is the actor */
 };
 
 typedef void (*api_handler)(struct api_call *call);
@@ -113,6 +117,18 @@ void api_eligibility_exclusion_put(struct api_call *call);
 void api_eligibility_exclusion_delete(struct api_call *call);
 void api_discipline_case_open(struct api_call *call);
 void api_discipline_case_patch(struct api_call *call);
+/* special.c (Pasal 30) */
+void api_special_create(struct api_call *call);
+void api_special_list(struct api_call *call);
+void api_special_get(struct api_call *call);
+void api_special_patch(struct api_call *call);
+void api_special_evidence_add(struct api_call *call);
+void api_special_evidence_get(struct api_call *call);
+void api_special_submit(struct api_call *call);
+void api_special_approve(struct api_call *call);
+void api_special_refuse(struct api_call *call);
+void api_special_request_changes(struct api_call *call);
+void api_special_on_date(struct api_call *call);
 
 /* JSON views shared by handlers. */
 json_t *api_user_json(const struct actor *a);

@@ -170,9 +170,9 @@ json_t *elig_api_profile_json(const struct jobclass_profile *p, const struct eli
 			      p->matched ? json_string(p->matched) : json_null());
 	if (corr)
 		json_object_set_new(o, "correction",
-				    json_pack("{s:I, s:s, s:o, s:s, s:s}", "id", (json_int_t)corr->id, "reason",
+				    json_pack("{s:I, s:s, s:o, s:s, s:s, s:s}", "id", (json_int_t)corr->id, "reason",
 					      corr->reason, "unit", corr->unit_code[0] ? json_string(corr->unit_code) : json_null(),
-					      "by", corr->created_by, "valid_from", corr->valid_from));
+					      "by", corr->created_by, "at", corr->created_at, "valid_from", corr->valid_from));
 	return o;
 }
 
@@ -218,13 +218,21 @@ static json_t *decision_json(const struct elig_world *w, int i)
 				x->decision == ELIG_EXC_GRANT ? "grant" : "refuse", "justification", x->justification,
 				"valid_from", x->valid_from, "valid_until", x->valid_until, "decided_by", x->decided_by);
 	}
+	/* An approved Pasal 30 request lifts the weekly cap for its period. */
+	json_t *spc = json_null();
+	if (e->special >= 0) {
+		const struct elig_wspecial *x = &w->spc[e->special];
+		spc = json_pack("{s:I, s:s, s:s, s:s, s:b, s:s}", "request_id", (json_int_t)x->id, "period_from",
+				x->period_from, "period_to", x->period_to, "decided_by", x->decided_by,
+				"weekly_cap_lifted", 1, "basis", "Permen PANRB 4/2025 Pasal 30");
+	}
 	json_t *profile = elig_api_profile_json(&ctx.duty, ctx.correction);
 	json_object_set_new(profile, "position", json_string(w->pos[e->position].name));
-	return json_pack("{s:s, s:s, s:s, s:i, s:o, s:o, s:o, s:o, s:o, s:{s:s, s:s, s:b}}", "nip", e->nip, "name",
+	return json_pack("{s:s, s:s, s:s, s:i, s:o, s:o, s:o, s:o, s:o, s:o, s:{s:s, s:s, s:b}}", "nip", e->nip, "name",
 			 e->name, "date", w->date, "policy_version", ctx.in.policy->version, "policy",
 			 policy_json(ctx.in.policy), "profile", profile, "modes", modes, "time", time, "exception", exc,
-			 "person", "employment", e->employment, "service_start", e->service_start, "has_domicile",
-			 e->has_domicile);
+			 "special_circumstances", spc, "person", "employment", e->employment, "service_start",
+			 e->service_start, "has_domicile", e->has_domicile);
 }
 
 void api_eligibility_get(struct api_call *call)

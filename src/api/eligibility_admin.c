@@ -119,9 +119,33 @@ struct policy_job {
 	struct elig_policy_input p;
 	struct elig_override_input *ov;
 	int nov;
+	char **inherited;    /* unit codes copied from the version in force (owned), or NULL */
 	int version;
 	const char *field;
 };
+
+/* Keep the unit overrides of the version in force on valid_from for a new
+ * version that does not name its own (as every other omitted field is kept). */
+static void inherit_overrides(struct policy_job *j, const struct elig_world *w, const struct elig_wpolicy *p)
+{
+	j->ov = xcalloc((size_t)w->nov + 1, sizeof *j->ov);
+	j->inherited = xcalloc((size_t)w->nov + 1, sizeof *j->inherited);
+	for (int i = 0; i < w->nov; i++) {
+		if (w->ov[i].policy_id != p->id)
+			continue;
+		j->inherited[j->nov] = xstrdup(w->ov[i].unit_code);
+		j->ov[j->nov] = (struct elig_override_input){j->inherited[j->nov], w->ov[i].ov};
+		j->nov++;
+	}
+}
+
+static void policy_job_free(struct policy_job *j)
+{
+	for (int i = 0; j->inherited && i < j->nov; i++)
+		free(j->inherited[i]);
+	free(j->inherited);
+	free(j->ov);
+}
 
 static int create_policy(struct api_call *call, void *arg)
 {
@@ -129,8 +153,9 @@ static int create_policy(struct api_call *call, void *arg)
 	return elig_policy_create(call->conn, &j->p, j->ov, j->nov, call->actor->username, &j->version, &j->field);
 }
 
-/* Values left out are taken from the version in force on valid_from. */
-static int policy_base(struct api_call *call, struct policy_job *j)
+/* Values left out are taken from the version in force on valid_from, its
+ * unit overrides included when keep_overrides. */
+static int policy_base(struct api_call *call, struct policy_job *j, bool keep_overrides)
 {
 	struct elig_world w;
 	struct elig_filter none = {.employee_id = -1};
@@ -157,6 +182,8 @@ static int policy_base(struct api_call *call, struct policy_job *j)
 		j->p.max_remote_days_per_week = p->max_remote_days_per_week;
 		j->p.max_share_away_pct = p->max_share_away_pct;
 		j->p.new_employee_months = p->new_employee_months;
+		if (keep_overrides)
+			inherit_overrides(j, &w, p);
 	}
 	elig_world_free(&w);
 	return rc;
@@ -190,7 +217,8 @@ static bool policy_fields(struct api_call *call, json_t *in, struct policy_job *
 				 "A policy version cannot start in the past: past decisions must stay reproducible.",
 				 "Versi kebijakan tidak boleh berlaku surut: keputusan masa lalu harus tetap dapat diulang."),
 		       false;
-	int rc = policy_base(call, j);
+	json_t *ovs = json_object_get(in, "unit_overrides");
+	int rc = policy_base(call, j, ovs == NULL);
 	if (rc)
 		return api_error_from(call, rc, NULL), false;
 	json_t *v;
@@ -203,8 +231,8 @@ static bool policy_fields(struct api_call *call, json_t *in, struct policy_job *
 	j->p.new_employee_months = (int)api_num(in, "new_employee_months", j->p.new_employee_months);
 	j->p.legal_reference = api_str(in, "legal_reference", ELIG_REGULATION);
 	j->p.note = api_str(in, "note", "");
-	if ((v = json_object_get(in, "unit_overrides")))
-		return policy_overrides_in(call, v, j);
+	if (ovs)
+		return policy_overrides_in(call, ovs, j);
 	return true;
 }
 
@@ -227,7 +255,7 @@ void api_eligibility_policy_create(struct api_call *call)
 							       j.version, "valid_from", from));
 		}
 	}
-	free(j.ov);
+	policy_job_free(&j);
 	json_decref(in);
 }
 
@@ -238,6 +266,8 @@ struct positions_ctx {
 	bool only_unclassified;
 	const char *q;
 	int64_t positions, classified, employees, employees_classified;
+	const struct elig_correction *corr;   /* in force today, by position id then scope */
+	int ncorr;
 };
 
 static bool contains_ci(const char *hay, const char *needle)
@@ -249,20 +279,71 @@ static bool contains_ci(const char *hay, const char *needle)
 	return !n;
 }
 
+/* The corrections of one position: [*first, *first + n). */
+static int corrections_of(const struct positions_ctx *c, int64_t id, int *first)
+{
+	int lo = 0, hi = c->ncorr;
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (c->corr[mid].position_id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	int n = 0;
+	while (lo + n < c->ncorr && c->corr[lo + n].position_id == id)
+		n++;
+	*first = lo;
+	return n;
+}
+
+/* The profile in force everywhere: the table's, or the correction for every
+ * unit when one is in force (a revert goes back to the table). Corrections
+ * for single units are listed beside it. */
+static json_t *position_json(const struct positions_ctx *c, int64_t id, const char *name, const char *kind,
+			     bool *unclassified)
+{
+	struct jobclass_profile p;
+	jobclass_classify_name(name, kind, &p);
+	int first, n = corrections_of(c, id, &first);
+	const struct elig_correction *everywhere = NULL;
+	json_t *units = json_array();
+	for (int i = first; i < first + n; i++) {
+		const struct elig_correction *k = &c->corr[i];
+		if (!k->unit_id) {
+			everywhere = k->revert ? NULL : k;
+			continue;
+		}
+		struct jobclass_profile up = {.family = k->family, .criteria = k->criteria, .time = k->time};
+		json_t *o = elig_api_profile_json(&up, k);
+		if (k->revert)
+			json_object_set_new(o, "revert", json_true());
+		json_object_set_new(o, "unit", json_string(k->unit_code));
+		json_array_append_new(units, o);
+	}
+	if (everywhere)
+		p = (struct jobclass_profile){.family = everywhere->family, .criteria = everywhere->criteria,
+					      .time = everywhere->time};
+	*unclassified = p.unclassified;
+	json_t *o = elig_api_profile_json(&p, everywhere);
+	json_object_set_new(o, "unit_corrections", units);
+	return o;
+}
+
 static int add_position(void *arg, int64_t id, const char *name, const char *kind, int64_t employees)
 {
 	struct positions_ctx *c = arg;
-	struct jobclass_profile p;
-	jobclass_classify_name(name, kind, &p);
+	bool unclassified;
+	json_t *o = position_json(c, id, name, kind, &unclassified);
 	c->positions++;
-	c->classified += !p.unclassified;
+	c->classified += !unclassified;
 	c->employees += employees;
-	c->employees_classified += p.unclassified ? 0 : employees;
-	if ((c->only_unclassified && !p.unclassified) || (c->q && !contains_ci(name, c->q)))
+	c->employees_classified += unclassified ? 0 : employees;
+	if ((c->only_unclassified && !unclassified) || (c->q && !contains_ci(name, c->q)) ||
+	    json_array_size(c->items) >= 5000) {
+		json_decref(o);
 		return 0;
-	if (json_array_size(c->items) >= 5000)
-		return 0;
-	json_t *o = elig_api_profile_json(&p, NULL);
+	}
 	json_object_set_new(o, "id", json_integer(id));
 	json_object_set_new(o, "name", json_string(name));
 	json_object_set_new(o, "kind", json_string(kind));
@@ -277,19 +358,26 @@ void api_eligibility_positions(struct api_call *call)
 	if (q && strlen(q) > 100)
 		return api_error(call, 422, "invalid", "q", "The search text is too long (100 characters at most).",
 				 "Teks pencarian terlalu panjang (paling banyak 100 karakter).");
+	char today[11];
+	elig_api_today(today, 0);
 	struct positions_ctx c = {.items = json_array(), .only_unclassified = u && !strcmp(u, "true"), .q = q};
+	struct elig_correction *corr = NULL;
 	int rc = db_begin_read(call->conn);
+	if (!rc)
+		rc = elig_corrections_in_force(call->conn, today, &corr, &c.ncorr);
+	c.corr = corr;
 	if (!rc)
 		rc = elig_positions_each(call->conn, add_position, &c);
 	db_rollback(call->conn);
+	elig_corrections_free(corr, c.ncorr);
 	if (rc) {
 		json_decref(c.items);
 		return api_error_from(call, rc, NULL);
 	}
-	api_reply(call, 200, json_pack("{s:o, s:I, s:I, s:I, s:I, s:i}", "items", c.items, "positions",
-				       (json_int_t)c.positions, "classified", (json_int_t)c.classified, "employees",
-				       (json_int_t)c.employees, "employees_classified", (json_int_t)c.employees_classified,
-				       "table_size", jobclass_table_size()));
+	api_reply(call, 200, json_pack("{s:o, s:s, s:I, s:I, s:I, s:I, s:i}", "items", c.items, "date", today,
+				       "positions", (json_int_t)c.positions, "classified", (json_int_t)c.classified,
+				       "employees", (json_int_t)c.employees, "employees_classified",
+				       (json_int_t)c.employees_classified, "table_size", jobclass_table_size()));
 }
 
 static const struct elig_fspec profile_spec[] = {

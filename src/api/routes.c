@@ -11,7 +11,9 @@
 #include "core/err.h"
 #include "core/mem.h"
 #include "store/accounts.h"
+#include "store/special.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 struct route {
@@ -63,6 +65,20 @@ static const struct route routes[] = {
 	{"PUT", "/api/v1/eligibility/positions/{id}/profile", ACCESS_ADMIN, TARGET_NONE, api_eligibility_profile_put},
 	{"PATCH", "/api/v1/eligibility/positions/{id}/profile", ACCESS_ADMIN, TARGET_NONE, api_eligibility_profile_put},
 	{"POST", "/api/v1/eligibility/what-if", ACCESS_ADMIN, TARGET_UNIT_QUERY, api_eligibility_whatif},
+	{"GET", "/api/v1/employees/{nip}/special-circumstances", ACCESS_EMPLOYEE_READ, TARGET_EMPLOYEE,
+	 api_special_on_date},
+	{"GET", "/api/v1/special-requests", ACCESS_SESSION, TARGET_NONE, api_special_list},
+	{"POST", "/api/v1/special-requests", ACCESS_EMPLOYEE_ACCOUNT, TARGET_NONE, api_special_create},
+	{"GET", "/api/v1/special-requests/{id}", ACCESS_SPECIAL_READ, TARGET_SPECIAL, api_special_get},
+	{"PATCH", "/api/v1/special-requests/{id}", ACCESS_SPECIAL_FILE, TARGET_SPECIAL, api_special_patch},
+	{"POST", "/api/v1/special-requests/{id}/evidence", ACCESS_SPECIAL_FILE, TARGET_SPECIAL, api_special_evidence_add},
+	{"GET", "/api/v1/special-requests/{id}/evidence/{n}", ACCESS_SPECIAL_READ, TARGET_SPECIAL,
+	 api_special_evidence_get},
+	{"POST", "/api/v1/special-requests/{id}/submit", ACCESS_SPECIAL_FILE, TARGET_SPECIAL, api_special_submit},
+	{"POST", "/api/v1/special-requests/{id}/approve", ACCESS_SPECIAL_DECIDE, TARGET_SPECIAL, api_special_approve},
+	{"POST", "/api/v1/special-requests/{id}/refuse", ACCESS_SPECIAL_DECIDE, TARGET_SPECIAL, api_special_refuse},
+	{"POST", "/api/v1/special-requests/{id}/request-changes", ACCESS_SPECIAL_DECIDE, TARGET_SPECIAL,
+	 api_special_request_changes},
 };
 
 #define NROUTES (sizeof routes / sizeof routes[0])
@@ -188,13 +204,27 @@ static int resolve_target(struct api_call *call, enum api_target t, struct acces
 		at->unit_path = call->unit->path;
 		return rc;
 	}
-	if (t == TARGET_EMPLOYEE) {
+	char nip[19];
+	const char *who = call->req->params[0];
+	if (t == TARGET_SPECIAL) {
+		char *end;
+		long long id = strtoll(call->req->params[0], &end, 10);
+		if (*end || id <= 0)
+			return ERR_NOT_FOUND;
+		int rc = special_owner_nip(call->conn, id, nip);
+		if (rc)
+			return rc;
+		call->special_id = id;
+		who = nip;
+	}
+	if (t == TARGET_EMPLOYEE || t == TARGET_SPECIAL) {
 		call->employee = xcalloc(1, sizeof *call->employee);
-		int rc = employee_get(call->conn, call->req->params[0], call->employee);
+		int rc = employee_get(call->conn, who, call->employee);
 		if (rc)
 			return rc;
 		at->unit_path = call->employee->unit_path;
 		at->is_self = call->actor && call->actor->employee_id == call->employee->id;
+		call->target_is_self = at->is_self;
 		if (call->actor && (call->actor->roles & ROLE_ATASAN))
 			rc = employee_is_below(call->conn, call->actor->employee_id, call->employee->id, &at->is_subordinate);
 		return rc;
@@ -218,7 +248,7 @@ static void run_route(struct api_call *call, const struct route *r)
 	db_rollback(call->conn); /* handlers open their own transactions */
 	if (rc)
 		return api_error_from(call, rc, r->target == TARGET_EMPLOYEE ? "nip" : r->target == TARGET_UNIT ? "code"
-						: r->target == TARGET_UNIT_QUERY ? "unit" : NULL);
+						: r->target == TARGET_UNIT_QUERY ? "unit" : r->target == TARGET_SPECIAL ? "id" : NULL);
 	if (!roles_allows(call->actor, r->access, &at))
 		return api_error_from(call, ERR_FORBIDDEN, NULL);
 	r->handler(call);
@@ -253,10 +283,23 @@ void api_handle(void *ctx, struct http_request *req, struct http_response *res)
 	free(call.employee);
 }
 
+/* POST /api/v1/special-requests/{id}/evidence: one path segment between. */
+static bool is_evidence_upload(const char *method, const char *path)
+{
+	static const char prefix[] = "/api/v1/special-requests/", suffix[] = "/evidence";
+	size_t n = sizeof prefix - 1, len = strlen(path);
+	if (strcmp(method, "POST") || strncmp(path, prefix, n) || len <= n + sizeof suffix - 1)
+		return false;
+	const char *tail = path + len - (sizeof suffix - 1);
+	return !strcmp(tail, suffix) && !memchr(path + n, '/', (size_t)(tail - (path + n)));
+}
+
 size_t api_body_limit(void *ctx, const char *method, const char *path)
 {
 	(void)ctx;
 	if (!strcmp(method, "POST") && !strncmp(path, "/api/v1/import/", 15))
 		return API_CSV_BODY_MAX;
+	if (is_evidence_upload(method, path))
+		return API_EVIDENCE_BODY_MAX;
 	return API_JSON_BODY_MAX;
 }

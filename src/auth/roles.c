@@ -64,6 +64,14 @@ bool roles_allows(const struct actor *a, enum access need, const struct access_t
 		return reader || heads_target(a, t);
 	case ACCESS_UNIT_HEAD:
 		return heads_target(a, t) && !t->is_self;
+	case ACCESS_EMPLOYEE_ACCOUNT:
+		return a->employee_id > 0;
+	case ACCESS_SPECIAL_READ:
+		return reader || (t && t->is_self) || heads_target(a, t);
+	case ACCESS_SPECIAL_FILE:
+		return t && t->is_self;
+	case ACCESS_SPECIAL_DECIDE:
+		return t && !t->is_self && (admin || heads_target(a, t));
 	}
 	return false;
 }

@@ -44,6 +44,11 @@ enum access {
 	ACCESS_UNIT_WRITE,      /* admin_bkd, or kepala_opd within their body */
 	ACCESS_UNIT_READ,       /* admin_bkd, inspektorat, or kepala_opd within their body */
 	ACCESS_UNIT_HEAD,       /* kepala_opd within their body, never about themself */
+	ACCESS_EMPLOYEE_ACCOUNT,/* an account that is an employee (files their own requests) */
+	ACCESS_SPECIAL_READ,    /* a special-circumstances request and its evidence: the employee,
+				   kepala_opd of their body, admin_bkd, inspektorat (not the atasan) */
+	ACCESS_SPECIAL_FILE,    /* the employee's own request: revise, add evidence, submit */
+	ACCESS_SPECIAL_DECIDE,  /* kepala_opd of the body or admin_bkd, never on their own request */
 };
 
 /* What the router knows about the object a request is about. */

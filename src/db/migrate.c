@@ -21,6 +21,7 @@ struct migration {
 static const struct migration migrations[] = {
 	{1, "foundation", sqlite_001_foundation, pg_001_foundation},
 	{2, "eligibility", sqlite_002_eligibility, pg_002_eligibility},
+	{3, "special_circumstances", sqlite_003_special, pg_003_special},
 };
 
 static const char SQL_CREATE_TABLE[] =

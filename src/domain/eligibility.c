@@ -25,7 +25,7 @@ static const char *const rule_names[ELIG_RULES_N] = {
 	"policy_in_force", "agency_enabled", "mode_allowed", "duty_classified", "outside_office",
 	"no_special_equipment", "ict_possible", "minimal_face_to_face", "no_continuous_supervision",
 	"shift_duty", "dinamis_duty", "domicile_recorded", "no_discipline_case", "no_running_sanction",
-	"not_new_employee", "not_excluded_group", "exception",
+	"not_new_employee", "not_excluded_group", "exception", "special_circumstances",
 };
 
 const char *elig_kind_name(enum elig_kind k)
@@ -164,6 +164,8 @@ static void check_location(const struct elig_input *in, enum elig_kind k, struct
 		if (!in->person->has_domicile)
 			v->failed |= BIT(ELIG_R_DOMICILE_RECORDED);
 	}
+	if (in->special)
+		v->checked |= BIT(ELIG_R_SPECIAL_CIRCUMSTANCES);
 	const struct elig_exception *x = in->exception;
 	if (!x || x->decision == ELIG_EXC_NONE)
 		return;
@@ -223,6 +225,7 @@ static const char *basis_of(enum elig_rule r, enum elig_kind k)
 	case ELIG_R_NOT_NEW_EMPLOYEE: return ELIG_REGULATION " Pasal 25 ayat (1)";
 	case ELIG_R_NOT_EXCLUDED_GROUP: return ELIG_REGULATION " Pasal 38";
 	case ELIG_R_EXCEPTION: return ELIG_REGULATION " Pasal 11 (kriteria tambahan pimpinan)";
+	case ELIG_R_SPECIAL_CIRCUMSTANCES: return ELIG_REGULATION " Pasal 30";
 	case ELIG_RULES_N: break;
 	}
 	return ELIG_REGULATION;
@@ -348,6 +351,21 @@ static void fill_exception_text(const struct elig_input *in, struct elig_reason 
 		 x->justification ? x->justification : "");
 }
 
+static void fill_special_text(const struct elig_input *in, struct elig_reason *o)
+{
+	const struct elig_special *sp = in->special;
+	int cap = in->policy->max_remote_days_per_week;
+	snprintf(o->message_id, ELIG_MSG_MAX,
+		 "Keadaan khusus disetujui oleh %.60s untuk %s sampai %s (permohonan %lld): batas %d hari kerja "
+		 "fleksibel lokasi per minggu tidak berlaku selama periode ini.",
+		 sp->decided_by ? sp->decided_by : "kepala unit", sp->period_from, sp->period_to, sp->request_id, cap);
+	snprintf(o->message_en, ELIG_MSG_MAX,
+		 "Special circumstances approved by %.60s from %s to %s (request %lld): the limit of %d "
+		 "location-flexible days per week does not apply in this period.",
+		 sp->decided_by ? sp->decided_by : "the head of the unit", sp->period_from, sp->period_to,
+		 sp->request_id, cap);
+}
+
 static void fill_reason(const struct elig_input *in, enum elig_kind k, enum elig_rule r, bool ok, bool waived,
 			struct elig_reason *o)
 {
@@ -362,6 +380,8 @@ static void fill_reason(const struct elig_input *in, enum elig_kind k, enum elig
 		fill_person_text(in, r, ok, o);
 	else if (r == ELIG_R_EXCEPTION)
 		fill_exception_text(in, o);
+	else if (r == ELIG_R_SPECIAL_CIRCUMSTANCES)
+		fill_special_text(in, o);
 	else {
 		snprintf(o->message_id, ELIG_MSG_MAX, "%s", texts[r][ok ? 0 : 2]);
 		snprintf(o->message_en, ELIG_MSG_MAX, "%s", texts[r][ok ? 1 : 3]);
@@ -382,7 +402,7 @@ int elig_explain(const struct elig_input *in, enum elig_kind k, const struct eli
 		if (!(v->checked & BIT(r)))
 			continue;
 		bool failed = v->failed & BIT(r), waived = v->waived & BIT(r);
-		if (v->eligible || failed || r == ELIG_R_EXCEPTION)
+		if (v->eligible || failed || r == ELIG_R_EXCEPTION || r == ELIG_R_SPECIAL_CIRCUMSTANCES)
 			fill_reason(in, k, (enum elig_rule)r, !failed && !waived, waived, &out[n++]);
 	}
 	return n;

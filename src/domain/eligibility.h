@@ -49,6 +49,7 @@ enum elig_rule {
 	ELIG_R_NOT_NEW_EMPLOYEE,
 	ELIG_R_NOT_EXCLUDED_GROUP,
 	ELIG_R_EXCEPTION,
+	ELIG_R_SPECIAL_CIRCUMSTANCES,  /* informational: never fails (Pasal 30) */
 	ELIG_RULES_N
 };
 
@@ -102,12 +103,22 @@ struct elig_exception {
 	const char *decided_by;
 };
 
+/* An approved request for special circumstances covering the date: it lifts
+ * the weekly cap of location-flexible days (Pasal 13(1)) for its period and
+ * is shown as an informational reason; it changes no verdict. */
+struct elig_special {
+	long long request_id;
+	const char *period_from, *period_to;
+	const char *decided_by;
+};
+
 struct elig_input {
 	const char *date;                       /* "YYYY-MM-DD" */
 	const struct jobclass_profile *duty;
 	const struct elig_person *person;
 	const struct elig_policy *policy;
 	const struct elig_exception *exception; /* may be NULL */
+	const struct elig_special *special;     /* may be NULL */
 };
 
 struct elig_verdict {

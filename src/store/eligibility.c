@@ -32,7 +32,7 @@ static const char SQL_POSITIONS[] =
 	" WHERE CAST($1 AS BIGINT) = 0 OR id = (SELECT position_id FROM employee WHERE id = $1)";
 static const char SQL_CORRECTIONS[] =
 	"SELECT pp.id, pp.position_id, COALESCE(pp.unit_id, 0), COALESCE(u.path, ''), COALESCE(u.code, ''),"
-	" pp.revert, pp.family, pp.criteria, pp.time_kinds, pp.reason, pp.created_by, pp.valid_from"
+	 " pp.revert, pp.family, pp.criteria, pp.time_kinds, pp.reason, pp.created_by, pp.valid_from, pp.created_at"
 	" FROM position_profile pp LEFT JOIN unit u ON u.id = pp.unit_id"
 	" WHERE pp.valid_from <= $1 ORDER BY pp.valid_from, pp.id";
 static const char SQL_EMPLOYEES[] =
@@ -51,6 +51,9 @@ static const char SQL_EXCEPTIONS[] =
 	"SELECT id, employee_id, decision, justification, decided_by, decided_at, valid_from, valid_until"
 	" FROM eligibility_exception WHERE valid_from <= $1 AND valid_until >= $1"
 	" AND (revoked_at IS NULL OR SUBSTR(revoked_at, 1, 10) > $1) ORDER BY decided_at, id";
+static const char SQL_SPECIALS[] =
+	"SELECT id, employee_id, period_from, period_to, COALESCE(decided_by, '') FROM special_request"
+	" WHERE status = 'approved' AND period_from <= $1 AND period_to >= $1 ORDER BY decided_at, id";
 static const char SQL_EXCLUSIONS[] =
 	"SELECT employee_id, group_code FROM employee_exclusion WHERE valid_from <= $1"
 	" AND (valid_until IS NULL OR valid_until >= $1)";
@@ -291,20 +294,44 @@ int elig_world_position_index(const struct elig_world *w, int64_t pos_id)
 	return lookup(w->pos_ids, w->pos_order, w->npos, pos_id);
 }
 
+static void correction_free_strings(struct elig_correction *k)
+{
+	free(k->unit_path);
+	free(k->unit_code);
+	free(k->reason);
+	free(k->created_by);
+}
+
 /* Keep the latest correction per (position, scope); rows come oldest first. */
 static void add_correction(struct elig_wposition *p, const struct elig_correction *src)
 {
 	for (int i = 0; i < p->ncorr; i++)
 		if (p->corr[i].unit_id == src->unit_id) {
-			free(p->corr[i].unit_path);
-			free(p->corr[i].unit_code);
-			free(p->corr[i].reason);
-			free(p->corr[i].created_by);
+			correction_free_strings(&p->corr[i]);
 			p->corr[i] = *src;
 			return;
 		}
 	p->corr = xrealloc(p->corr, (size_t)(p->ncorr + 1) * sizeof *p->corr);
 	p->corr[p->ncorr++] = *src;
+}
+
+/* One row of SQL_CORRECTIONS; the strings are new copies. */
+static void read_correction(struct db_stmt *s, struct elig_correction *k)
+{
+	memset(k, 0, sizeof *k);
+	k->id = db_col_int(s, 0);
+	k->position_id = db_col_int(s, 1);
+	k->unit_id = db_col_int(s, 2);
+	k->unit_path = xstrdup(db_col_text(s, 3));
+	k->unit_code = xstrdup(db_col_text(s, 4));
+	k->revert = db_col_bool(s, 5);
+	copy(k->family, sizeof k->family, db_col_text(s, 6));
+	k->criteria = (unsigned)db_col_int(s, 7) & JC_CRITERIA_ALL;
+	k->time = (unsigned)db_col_int(s, 8) & (JT_SHIFT | JT_DINAMIS);
+	k->reason = xstrdup(db_col_text(s, 9));
+	k->created_by = xstrdup(db_col_text(s, 10));
+	copy(k->valid_from, sizeof k->valid_from, db_col_text(s, 11));
+	copy(k->created_at, sizeof k->created_at, db_col_text(s, 12));
 }
 
 static int load_corrections(struct db_conn *c, struct elig_world *w)
@@ -318,23 +345,60 @@ static int load_corrections(struct db_conn *c, struct elig_world *w)
 		int at = elig_world_position_index(w, db_col_int(s, 1));
 		if (at < 0)
 			continue;
-		struct elig_correction k = {0};
-		k.id = db_col_int(s, 0);
-		k.position_id = db_col_int(s, 1);
-		k.unit_id = db_col_int(s, 2);
-		k.unit_path = xstrdup(db_col_text(s, 3));
-		k.unit_code = xstrdup(db_col_text(s, 4));
-		k.revert = db_col_bool(s, 5);
-		copy(k.family, sizeof k.family, db_col_text(s, 6));
-		k.criteria = (unsigned)db_col_int(s, 7) & JC_CRITERIA_ALL;
-		k.time = (unsigned)db_col_int(s, 8) & (JT_SHIFT | JT_DINAMIS);
-		k.reason = xstrdup(db_col_text(s, 9));
-		k.created_by = xstrdup(db_col_text(s, 10));
-		copy(k.valid_from, sizeof k.valid_from, db_col_text(s, 11));
+		struct elig_correction k;
+		read_correction(s, &k);
 		add_correction(&w->pos[at], &k);
 	}
 	db_reset(s);
 	return rc < 0 ? rc : 0;
+}
+
+static int cmp_correction(const void *a, const void *b)
+{
+	const struct elig_correction *x = a, *y = b;
+	if (x->position_id != y->position_id)
+		return (x->position_id > y->position_id) - (x->position_id < y->position_id);
+	return (x->unit_id > y->unit_id) - (x->unit_id < y->unit_id);
+}
+
+int elig_corrections_in_force(struct db_conn *c, const char *date, struct elig_correction **out, int *n)
+{
+	*out = NULL;
+	*n = 0;
+	struct db_stmt *s = db_prepare(c, SQL_CORRECTIONS);
+	if (!s)
+		return ERR_DB;
+	db_bind_text(s, 1, date);
+	/* Rows come oldest first: a later row of the same scope replaces the earlier. */
+	struct elig_wposition acc = {0};
+	int rc;
+	while ((rc = db_step(s)) == 1) {
+		struct elig_correction k;
+		read_correction(s, &k);
+		int i = 0;
+		while (i < acc.ncorr && !(acc.corr[i].position_id == k.position_id && acc.corr[i].unit_id == k.unit_id))
+			i++;
+		if (i == acc.ncorr) {
+			acc.corr = xrealloc(acc.corr, (size_t)(acc.ncorr + 1) * sizeof *acc.corr);
+			acc.ncorr++;
+		} else {
+			correction_free_strings(&acc.corr[i]);
+		}
+		acc.corr[i] = k;
+	}
+	db_reset(s);
+	if (acc.ncorr)
+		qsort(acc.corr, (size_t)acc.ncorr, sizeof *acc.corr, cmp_correction);
+	*out = acc.corr;
+	*n = acc.ncorr;
+	return rc < 0 ? rc : 0;
+}
+
+void elig_corrections_free(struct elig_correction *k, int n)
+{
+	for (int i = 0; i < n; i++)
+		correction_free_strings(&k[i]);
+	free(k);
 }
 
 static int load_employees(struct db_conn *c, struct elig_world *w, const struct elig_filter *f)
@@ -361,6 +425,7 @@ static int load_employees(struct db_conn *c, struct elig_world *w, const struct 
 		elig_service_start(e->nip, db_col_text(s, 6), e->service_start);
 		e->has_domicile = db_col_bool(s, 7);
 		e->exception = -1;
+		e->special = -1;
 	}
 	db_reset(s);
 	return rc < 0 ? rc : 0;
@@ -447,6 +512,31 @@ static int load_exclusions(struct db_conn *c, struct elig_world *w, const struct
 	return rc < 0 ? rc : 0;
 }
 
+static int load_specials(struct db_conn *c, struct elig_world *w, const struct emp_index *ix)
+{
+	struct db_stmt *s = db_prepare(c, SQL_SPECIALS);
+	if (!s)
+		return ERR_DB;
+	db_bind_text(s, 1, w->date);
+	int rc, cap = 0;
+	while ((rc = db_step(s)) == 1) {
+		int at = lookup(ix->ids, ix->order, w->nemp, db_col_int(s, 1));
+		if (at < 0)
+			continue;
+		w->spc = grow(w->spc, w->nspc, &cap, sizeof *w->spc);
+		struct elig_wspecial *x = &w->spc[w->nspc];
+		memset(x, 0, sizeof *x);
+		x->id = db_col_int(s, 0);
+		x->employee_id = db_col_int(s, 1);
+		copy(x->period_from, sizeof x->period_from, db_col_text(s, 2));
+		copy(x->period_to, sizeof x->period_to, db_col_text(s, 3));
+		x->decided_by = xstrdup(db_col_text(s, 4));
+		w->emp[at].special = w->nspc++;   /* the latest approval wins */
+	}
+	db_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
 static int load_person_facts(struct db_conn *c, struct elig_world *w)
 {
 	struct emp_index ix;
@@ -456,6 +546,8 @@ static int load_person_facts(struct db_conn *c, struct elig_world *w)
 		rc = load_exceptions(c, w, &ix);
 	if (!rc)
 		rc = load_exclusions(c, w, &ix);
+	if (!rc)
+		rc = load_specials(c, w, &ix);
 	free(ix.ids);
 	free(ix.order);
 	return rc;
@@ -503,13 +595,7 @@ void elig_world_free(struct elig_world *w)
 		free(w->units[i].kind);
 	}
 	for (int i = 0; i < w->npos; i++) {
-		for (int k = 0; k < w->pos[i].ncorr; k++) {
-			free(w->pos[i].corr[k].unit_path);
-			free(w->pos[i].corr[k].unit_code);
-			free(w->pos[i].corr[k].reason);
-			free(w->pos[i].corr[k].created_by);
-		}
-		free(w->pos[i].corr);
+		elig_corrections_free(w->pos[i].corr, w->pos[i].ncorr);
 		free(w->pos[i].name);
 		free(w->pos[i].kind);
 	}
@@ -520,6 +606,9 @@ void elig_world_free(struct elig_world *w)
 		free(w->exc[i].decided_by);
 		free(w->exc[i].decided_at);
 	}
+	for (int i = 0; i < w->nspc; i++)
+		free(w->spc[i].decided_by);
+	free(w->spc);
 	free(w->inst);
 	free(w->pol);
 	free(w->ov);
@@ -607,6 +696,10 @@ void elig_world_context(const struct elig_world *w, int i, struct elig_context *
 		const struct elig_wexception *x = &w->exc[e->exception];
 		ctx->exception = (struct elig_exception){x->decision, x->valid_until, x->justification, x->decided_by};
 	}
+	if (e->special >= 0) {
+		const struct elig_wspecial *x = &w->spc[e->special];
+		ctx->special = (struct elig_special){x->id, x->period_from, x->period_to, x->decided_by};
+	}
 	ctx->in = (struct elig_input){w->date, &ctx->duty, &ctx->person, &w->units[e->unit].policy,
-				      e->exception >= 0 ? &ctx->exception : NULL};
+				      e->exception >= 0 ? &ctx->exception : NULL, e->special >= 0 ? &ctx->special : NULL};
 }

@@ -28,6 +28,7 @@ struct elig_correction {
 	unsigned criteria, time;
 	char *reason;
 	char *created_by;
+	char created_at[40];
 	char valid_from[11];
 };
 
@@ -60,6 +61,14 @@ struct elig_wemployee {
 	char sanction_until[11];
 	const char *excluded_group;    /* static string or NULL */
 	int exception;                 /* index into exceptions, -1 none */
+	int special;                   /* index into specials, -1 none */
+};
+
+/* An approved request for special circumstances (Pasal 30) covering the date. */
+struct elig_wspecial {
+	int64_t id, employee_id;
+	char period_from[11], period_to[11];
+	char *decided_by;
 };
 
 struct elig_wexception {
@@ -101,6 +110,7 @@ struct elig_world {
 	struct elig_wposition *pos; int npos;
 	struct elig_wemployee *emp; int nemp;
 	struct elig_wexception *exc; int nexc;
+	struct elig_wspecial *spc; int nspc;
 	int64_t *unit_ids; int *unit_order;           /* id index (sorted ids) */
 	int64_t *pos_ids; int *pos_order;
 };
@@ -132,6 +142,7 @@ struct elig_context {
 	const struct elig_correction *correction;
 	struct elig_person person;
 	struct elig_exception exception;
+	struct elig_special special;
 	struct elig_input in;
 };
 void elig_world_context(const struct elig_world *w, int i, struct elig_context *ctx);
@@ -175,6 +186,11 @@ struct elig_profile_input {
 int elig_profile_correct(struct db_conn *c, const struct elig_profile_input *p, const char *actor, const char **field);
 /* Position name and kind; ERR_NOT_FOUND. */
 int elig_position_get(struct db_conn *c, int64_t id, char *name, size_t name_cap, char *kind, size_t kind_cap);
+/* Every correction in force on date, the latest per (position, scope),
+ * ordered by position id then scope (the everywhere scope, unit_id 0, first).
+ * *out is owned by the caller: free with elig_corrections_free. */
+int elig_corrections_in_force(struct db_conn *c, const char *date, struct elig_correction **out, int *n);
+void elig_corrections_free(struct elig_correction *k, int n);
 /* Every position with its number of active employees. */
 int elig_positions_each(struct db_conn *c, int (*cb)(void *ctx, int64_t id, const char *name, const char *kind,
 						    int64_t employees), void *ctx);

@@ -335,3 +335,72 @@ test('exclusions (Pasal 38) and bad input never answer 500', async () => {
   const rb = await call(s.url, admin, 'POST', '/eligibility/policies', big);
   assert.ok(rb.status === 422 || rb.status === 413, rb.text.slice(0, 200));
 });
+
+test('positions list the profile in force with its correction (who, when, why), and per-unit corrections', async () => {
+  const list = async () => (await ok(s.url, admin, '/eligibility/positions?q=Pranata%20Komputer')).items;
+  const pos = (await list())[0];
+  assert.ok(pos, 'a Pranata Komputer position');
+  assert.equal(pos.source, 'table');
+  assert.equal(pos.criteria.ict_possible, true);
+  const path = `/eligibility/positions/${pos.id}/profile`;
+  const put = await call(s.url, admin, 'PUT', path, { reason: 'Server fisik di ruang data', criteria: { outside_office: false } });
+  assert.equal(put.status, 200, put.text);
+  const unitPut = await call(s.url, admin, 'PUT', path, { reason: 'Bappeda: semua daring', unit: 'BAPPEDA', family: 'perencanaan' });
+  assert.equal(unitPut.status, 200, unitPut.text);
+  const now = (await list()).find((p) => p.id === pos.id);
+  assert.equal(now.source, 'correction');
+  assert.equal(now.criteria.outside_office, false);
+  assert.equal(now.correction.reason, 'Server fisik di ruang data');
+  assert.equal(now.correction.by, 'admin.bkd');
+  assert.match(now.correction.at, /^\d{4}-\d{2}-\d{2}T/);
+  assert.equal(now.correction.valid_from, today());
+  assert.equal(now.correction.unit, null);
+  assert.equal(now.unit_corrections.length, 1);
+  assert.equal(now.unit_corrections[0].unit, 'BAPPEDA');
+  assert.equal(now.unit_corrections[0].family, 'perencanaan');
+  assert.equal(now.unit_corrections[0].correction.reason, 'Bappeda: semua daring');
+  // The same profile as a decision for a holder outside Bappeda.
+  const holder = everyone.find((x) => x.position.name === pos.name && !underCode(x, 'BAPPEDA'));
+  if (holder) assert.deepEqual((await eligibility(admin, holder.nip)).profile.criteria, now.criteria);
+  // A later correction of the same scope replaces it; a revert goes back to the table.
+  assert.equal((await call(s.url, admin, 'PUT', path, { reason: 'Kembali ke tabel', revert: true })).status, 200);
+  assert.equal((await call(s.url, admin, 'PUT', path, { reason: 'Kembali ke tabel', unit: 'BAPPEDA', revert: true })).status, 200);
+  const back = (await list()).find((p) => p.id === pos.id);
+  assert.equal(back.source, 'table');
+  assert.equal(back.correction, undefined);
+  assert.equal(back.criteria.outside_office, true);
+  assertError(await call(s.url, kepala, 'GET', '/eligibility/positions'), 403);
+});
+
+test('a new policy version without unit_overrides keeps the overrides in force; [] clears them; what-if alike', async () => {
+  const dinkesOff = (d) => d.modes.wfh.reasons.some((x) => x.rule === 'agency_enabled' && !x.passed);
+  const dk = everyone.find((x) => underCode(x, 'DINKES') && settled(x));
+  assert.ok(dk, 'someone in DINKES');
+  const v1 = await call(s.url, admin, 'POST', '/eligibility/policies',
+    { valid_from: today(), unit_overrides: [{ unit: 'DINKES', flexible_work_enabled: false, max_remote_days_per_week: 1 }] });
+  assert.equal(v1.status, 201, v1.text);
+  assert.ok(dinkesOff(await eligibility(admin, dk.nip)));
+  const v2 = await call(s.url, admin, 'POST', '/eligibility/policies', { valid_from: today(), max_share_away_pct: 30 });
+  assert.equal(v2.status, 201, v2.text);
+  const list = await ok(s.url, admin, '/eligibility/policies');
+  assert.equal(list.items[0].version, v2.body.version);
+  assert.equal(list.items[0].max_share_away_pct, 30);
+  assert.deepEqual(list.items[0].unit_overrides, [{ unit: 'DINKES', flexible_work_enabled: false, modes: null,
+    max_remote_days_per_week: 1, max_share_away_pct: null }]);
+  const d = await eligibility(admin, dk.nip);
+  assert.equal(d.policy_version, v2.body.version);
+  assert.ok(dinkesOff(d), 'the DINKES override still applies');
+  assert.equal(d.policy.max_remote_days_per_week, 1);
+  // What-if: a proposal without unit_overrides keeps them (nothing changes in DINKES) ...
+  const keep = await call(s.url, admin, 'POST', '/eligibility/what-if?unit=DINKES', { policy: { max_share_away_pct: 40 } });
+  assert.equal(keep.status, 200, keep.text);
+  assert.equal(keep.body.changed, 0);
+  // ... and an empty list drops them.
+  const drop = await call(s.url, admin, 'POST', '/eligibility/what-if?unit=DINKES', { policy: { unit_overrides: [] } });
+  assert.equal(drop.status, 200, drop.text);
+  assert.ok(drop.body.to_eligible.wfh > 0, JSON.stringify(drop.body.to_eligible));
+  const v3 = await call(s.url, admin, 'POST', '/eligibility/policies', { valid_from: today(), unit_overrides: [] });
+  assert.equal(v3.status, 201, v3.text);
+  assert.deepEqual((await ok(s.url, admin, '/eligibility/policies')).items[0].unit_overrides, []);
+  assert.equal(dinkesOff(await eligibility(admin, dk.nip)), false);
+});

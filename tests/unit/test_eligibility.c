@@ -29,7 +29,7 @@ static void setup(struct fixture *f)
 					    .matched = "Perencana"};
 	f->person = (struct elig_person){.employment = "pns", .service_start = "2015-05-01", .has_domicile = true};
 	elig_policy_default(&f->policy, DATE, true);
-	f->in = (struct elig_input){DATE, &f->duty, &f->person, &f->policy, NULL};
+	f->in = (struct elig_input){DATE, &f->duty, &f->person, &f->policy, NULL, NULL};
 }
 
 static void decide(struct fixture *f)
@@ -336,6 +336,36 @@ static void test_service_start_and_months(void **state)
 	assert_int_equal(elig_months_between("2026-03-01", "2025-03-01"), -12);
 }
 
+/* An approved Pasal 30 request is shown, as passed, in every location mode,
+ * "yes" or "no", and changes no verdict. */
+static void test_special_circumstances(void **state)
+{
+	(void)state;
+	struct fixture f;
+	struct elig_special sp = {42, "2026-03-01", "2026-03-31", "kepala.bappeda"};
+	setup(&f);
+	f.in.special = &sp;
+	decide(&f);
+	for (int k = 0; k < ELIG_LOCATION_N; k++) {
+		assert_true(f.d.kind[k].eligible);
+		assert_true(has_reason(&f, (enum elig_kind)k, ELIG_R_SPECIAL_CIRCUMSTANCES, true, "Permen PANRB 4/2025 Pasal 30"));
+	}
+	assert_false(has_reason(&f, ELIG_SHIFT, ELIG_R_SPECIAL_CIRCUMSTANCES, true, NULL));
+	f.person.open_case = true;
+	decide(&f);
+	assert_false(f.d.kind[ELIG_WFH].eligible);
+	assert_int_equal(f.d.kind[ELIG_WFH].failed, BIT(ELIG_R_NO_DISCIPLINE_CASE));
+	assert_true(has_reason(&f, ELIG_WFH, ELIG_R_SPECIAL_CIRCUMSTANCES, true, NULL));
+	struct elig_reason out[ELIG_RULES_N];
+	int n = elig_explain(&f.in, ELIG_WFA, &f.d.kind[ELIG_WFA], out, ELIG_RULES_N);
+	bool named = false;
+	for (int i = 0; i < n; i++)
+		if (out[i].rule == ELIG_R_SPECIAL_CIRCUMSTANCES)
+			named = strstr(out[i].message_id, "2026-03-31") && strstr(out[i].message_en, "kepala.bappeda") &&
+				strstr(out[i].message_en, "2 location-flexible days");
+	assert_true(named);
+}
+
 static void test_names(void **state)
 {
 	(void)state;
@@ -361,6 +391,7 @@ int main(void)
 		cmocka_unit_test(test_policy),             cmocka_unit_test(test_overrides),
 		cmocka_unit_test(test_exception),          cmocka_unit_test(test_time_kinds),
 		cmocka_unit_test(test_service_start_and_months), cmocka_unit_test(test_names),
+		cmocka_unit_test(test_special_circumstances),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

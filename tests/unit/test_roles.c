@@ -145,6 +145,39 @@ static void test_unit_read_and_head(void **state)
 	assert_false(roles_allows(NULL, ACCESS_UNIT_HEAD, &inside));
 }
 
+/* Special circumstances (Pasal 30): the employee files; kepala_opd of the
+ * body or admin_bkd decides, never on their own request; the evidence is
+ * read by those and inspektorat, not by the atasan. */
+static void test_special_requests(void **state)
+{
+	(void)state;
+	struct actor kepala = make(ROLE_KEPALA_OPD | ROLE_PEGAWAI, 3, "/1/5/"), admin = make(ROLE_ADMIN_BKD, 0, NULL),
+		     insp = make(ROLE_INSPEKTORAT, 0, NULL), atasan = make(ROLE_PEGAWAI | ROLE_ATASAN, 9, NULL),
+		     pegawai = make(ROLE_PEGAWAI, 7, NULL), admin_emp = make(ROLE_ADMIN_BKD | ROLE_PEGAWAI, 4, NULL);
+	struct access_target inside = {.unit_path = "/1/5/17/"}, outside = {.unit_path = "/1/6/"},
+			     self = {.is_self = true, .unit_path = "/1/5/"}, sub = {.is_subordinate = true, .unit_path = "/1/5/"};
+	assert_true(roles_allows(&pegawai, ACCESS_EMPLOYEE_ACCOUNT, NULL));
+	assert_false(roles_allows(&admin, ACCESS_EMPLOYEE_ACCOUNT, NULL));
+	assert_true(roles_allows(&pegawai, ACCESS_SPECIAL_FILE, &self));
+	assert_false(roles_allows(&kepala, ACCESS_SPECIAL_FILE, &inside));
+	assert_false(roles_allows(&admin, ACCESS_SPECIAL_FILE, &inside));
+	assert_true(roles_allows(&kepala, ACCESS_SPECIAL_DECIDE, &inside));
+	assert_false(roles_allows(&kepala, ACCESS_SPECIAL_DECIDE, &outside));
+	assert_false(roles_allows(&kepala, ACCESS_SPECIAL_DECIDE, &self));
+	assert_true(roles_allows(&admin, ACCESS_SPECIAL_DECIDE, &outside));
+	assert_false(roles_allows(&admin_emp, ACCESS_SPECIAL_DECIDE, &self));
+	assert_false(roles_allows(&insp, ACCESS_SPECIAL_DECIDE, &inside));
+	assert_false(roles_allows(&atasan, ACCESS_SPECIAL_DECIDE, &sub));
+	assert_false(roles_allows(&pegawai, ACCESS_SPECIAL_DECIDE, &self));
+	assert_true(roles_allows(&pegawai, ACCESS_SPECIAL_READ, &self));
+	assert_true(roles_allows(&kepala, ACCESS_SPECIAL_READ, &inside));
+	assert_false(roles_allows(&kepala, ACCESS_SPECIAL_READ, &outside));
+	assert_true(roles_allows(&insp, ACCESS_SPECIAL_READ, &outside));
+	assert_true(roles_allows(&admin, ACCESS_SPECIAL_READ, &outside));
+	assert_false(roles_allows(&atasan, ACCESS_SPECIAL_READ, &sub));
+	assert_false(roles_allows(NULL, ACCESS_SPECIAL_READ, &self));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -152,7 +185,7 @@ int main(void)
 		cmocka_unit_test(test_atasan_sees_subordinates), cmocka_unit_test(test_kepala_opd_within_body),
 		cmocka_unit_test(test_admin_everything),  cmocka_unit_test(test_inspektorat_reads_never_writes),
 		cmocka_unit_test(test_scope),             cmocka_unit_test(test_role_names),
-		cmocka_unit_test(test_unit_read_and_head),
+		cmocka_unit_test(test_unit_read_and_head), cmocka_unit_test(test_special_requests),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

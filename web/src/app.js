@@ -15,6 +15,7 @@ import { importPage, resetImportDraft } from './pages/import.js';
 import { myEligibilityPage } from './pages/eligibility.js';
 import { teamPage } from './pages/team.js';
 import { policyPage, profilesPage } from './pages/policy.js';
+import { specialListPage, specialPage, canDecideSpecial } from './pages/special.js';
 
 const routes = [
   [/^\/masuk$/, loginPage, 'login'],
@@ -27,6 +28,8 @@ const routes = [
   [/^\/kelayakan-tim$/, teamPage, 'team-elig'],
   [/^\/kebijakan$/, policyPage, 'policy'],
   [/^\/profil-jabatan$/, profilesPage, 'profiles'],
+  [/^\/keadaan-khusus$/, specialListPage, 'special'],
+  [/^\/keadaan-khusus\/(\d+)$/, specialPage, 'special'],
 ];
 
 const canSeeTeam = () => isAdmin() || hasRole('inspektorat') || (hasRole('kepala_opd') && !!state.user.opd_unit);
@@ -62,6 +65,7 @@ function renderHeader(section) {
         link('#/pegawai', 'nav.employees', 'employees', 'nav-employees'),
         u.nip ? link('#/kelayakan', 'nav.my_elig', 'my-elig', 'nav-my-elig') : null,
         canSeeTeam() ? link('#/kelayakan-tim', 'nav.team_elig', 'team-elig', 'nav-team-elig') : null,
+        u.nip || canDecideSpecial() ? link('#/keadaan-khusus', 'nav.special', 'special', 'nav-special') : null,
         isAdmin() ? link('#/kebijakan', 'nav.policy', 'policy', 'nav-policy') : null,
         isAdmin() ? link('#/profil-jabatan', 'nav.profiles', 'profiles', 'nav-profiles') : null,
         isAdmin() ? link('#/impor', 'nav.import', 'import', 'nav-import') : null) : null,

@@ -30,10 +30,11 @@ function reasonItem(r) {
 
 function verdictCard(kind, v) {
   const reasons = v.reasons || [];
-  // An exception is always shown; failed rules are shown open; passed ones
-  // are folded so five modes fit a phone screen.
-  const open = reasons.filter((r) => !r.passed || r.waived || r.rule === 'exception');
-  const passed = reasons.filter((r) => r.passed && !r.waived && r.rule !== 'exception');
+  // An exception and approved special circumstances are always shown; failed
+  // rules are shown open; passed ones are folded so five modes fit a phone.
+  const shown = (r) => r.rule === 'exception' || r.rule === 'special_circumstances';
+  const open = reasons.filter((r) => !r.passed || r.waived || shown(r));
+  const passed = reasons.filter((r) => r.passed && !r.waived && !shown(r));
   return h('article', { class: `verdict ${v.eligible ? 'yes' : 'no'}`, id: `elig-${kind}`,
     'data-eligible': String(v.eligible) },
   h('header', null,

@@ -8,6 +8,7 @@ import { api, qs } from '../api.js';
 import { state, hasRole } from '../state.js';
 import { title, loading, esc, errorBox, badge } from '../ui.js';
 import { LOCATION, TIME, today, isDate } from './eligibility.js';
+import { requestsTable } from './special.js';
 
 const cell = (lab, v, cls) => h('td', { 'data-label': lab || null, class: cls }, v);
 const n = (x) => fmtNumber(x ?? 0);
@@ -134,26 +135,39 @@ export async function teamPage({ main, query, alive }) {
   const flash = h('div', { id: 'team-flash', 'aria-live': 'polite' });
   const out = h('div', { id: 'team-summary' }, loading());
   const exc = h('div', { id: 'team-exc-box' }, loading());
+  const pending = h('div', { id: 'team-sp-box' }, loading());
   main.append(title(t('team.title')),
     h('form', { id: 'team-form', class: 'grid', onsubmit: go },
       h('label', null, t('team.unit'), unitIn), h('label', null, t('elig.date'), dateIn),
       h('div', { class: 'end' }, h('button', { type: 'submit', class: 'secondary' }, t('elig.show')))),
-    flash, out, h('h2', null, t('team.exceptions')), exc);
+    flash, out, h('h2', null, t('team.exceptions')), exc,
+    h('h2', null, h('a', { href: '#/keadaan-khusus' }, t('sp.pending'))), pending);
 
+  // The note and the refreshed list appear together (a test, or a person,
+  // reading the note then sees the list as it is after the change).
   const loadExceptions = async (note) => {
-    clear(flash);
-    if (note) flash.append(h('div', { role: 'status', class: 'alert ok' }, note));
+    const say = () => {
+      clear(flash);
+      if (note) flash.append(h('div', { role: 'status', class: 'alert ok' }, note));
+    };
     try {
       const r = await api('GET', `/eligibility/exceptions${qs({ unit })}`);
       if (!alive()) return;
+      say();
       fill(exc, exceptionsTable(r.items || [], head, loadExceptions));
-    } catch (e) { if (alive() && e.status !== 401) fill(exc, errorBox(e)); }
+    } catch (e) { if (alive()) { say(); if (e.status !== 401) fill(exc, errorBox(e)); } }
   };
   if (head) main.append(exceptionForm(unit, query.get('nip'), loadExceptions));
 
+  // Requests for special circumstances (Pasal 30) of the unit awaiting a decision.
+  const loadPending = api('GET', `/special-requests${qs({ unit, status: 'submitted' })}`).then((r) => {
+    const items = (r.items || []).filter((x) => x.nip !== u.nip);
+    if (alive()) fill(pending, items.length ? requestsTable(items, 'team-sp', true) : h('p', { class: 'muted', id: 'team-sp' }, t('sp.pending.none')));
+  }).catch((e) => { if (alive() && e.status !== 401) fill(pending, errorBox(e)); });
   const [s] = await Promise.all([
     api('GET', `/eligibility/summary${qs({ unit, date })}`),
     loadExceptions(),
+    loadPending,
   ]);
   if (!alive()) return;
   const csv = `/api/v1/eligibility/export.csv${qs({ unit: s.unit ? s.unit.code : unit, date: s.date })}`;
