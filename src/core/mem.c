@@ -125,6 +125,20 @@ int buf_printf(struct buf *b, const char *fmt, ...)
 	return rc;
 }
 
+int buf_json_string(struct buf *b, const char *s)
+{
+	int rc = buf_puts(b, "\"");
+	for (const unsigned char *p = (const unsigned char *)s; !rc && *p; p++) {
+		if (*p == '"' || *p == '\\')
+			rc = buf_printf(b, "\\%c", *p);
+		else if (*p < 0x20)
+			rc = buf_printf(b, "\\u%04x", *p);
+		else
+			rc = buf_append(b, p, 1);
+	}
+	return rc ? rc : buf_puts(b, "\"");
+}
+
 char *buf_steal(struct buf *b)
 {
 	char *p = b->data ? b->data : xstrdup("");

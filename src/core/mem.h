@@ -33,6 +33,9 @@ void buf_reset(struct buf *b);
 int buf_append(struct buf *b, const void *p, size_t n);
 int buf_puts(struct buf *b, const char *s);
 int buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Append s as a quoted JSON string (quotes, backslashes and control
+ * characters escaped; other bytes, UTF-8 included, as they are). */
+int buf_json_string(struct buf *b, const char *s);
 /* Hand the data to the caller (who frees it) and reset the buffer. */
 char *buf_steal(struct buf *b);
 

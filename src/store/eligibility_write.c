@@ -77,16 +77,7 @@ static void canon_str(struct buf *b, const char *key, const char *v)
 		buf_puts(b, "null");
 		return;
 	}
-	buf_puts(b, "\"");
-	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			buf_printf(b, "\\%c", *p);
-		else if (*p < 0x20)
-			buf_printf(b, "\\u%04x", *p);
-		else
-			buf_append(b, p, 1);
-	}
-	buf_puts(b, "\"");
+	buf_json_string(b, v);
 }
 
 static void canon_int(struct buf *b, const char *key, long long v)

@@ -14,17 +14,7 @@ static void put_str(struct buf *b, const char *key, const char *v, bool last)
 	if (!v) {
 		buf_puts(b, "null");
 	} else {
-		buf_puts(b, "\"");
-		for (const char *p = v; *p; p++) {
-			unsigned char ch = (unsigned char)*p;
-			if (ch == '"' || ch == '\\')
-				buf_printf(b, "\\%c", ch);
-			else if (ch < 0x20)
-				buf_printf(b, "\\u%04x", ch);
-			else
-				buf_append(b, p, 1);
-		}
-		buf_puts(b, "\"");
+		buf_json_string(b, v);
 	}
 	buf_puts(b, last ? "}" : ",");
 }

@@ -44,6 +44,19 @@ static void test_buf_long_printf(void **state)
 	buf_free(&b);
 }
 
+static void test_buf_json_string(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 256);
+	assert_int_equal(buf_json_string(&b, "Dr. \"Siti\" \\ a\nb \xc3\xa9"), 0);
+	assert_string_equal(b.data, "\"Dr. \\\"Siti\\\" \\\\ a\\u000ab \xc3\xa9\"");
+	buf_free(&b);
+	buf_init(&b, 4);
+	assert_int_equal(buf_json_string(&b, "too long"), ERR_TOO_BIG); /* bounded like every buffer */
+	buf_free(&b);
+}
+
 static void test_strmap(void **state)
 {
 	(void)state;
@@ -98,7 +111,7 @@ static void test_csv_semicolon_and_limits(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_buf_bounded), cmocka_unit_test(test_buf_long_printf),
+		cmocka_unit_test(test_buf_bounded), cmocka_unit_test(test_buf_long_printf), cmocka_unit_test(test_buf_json_string),
 		cmocka_unit_test(test_strmap), cmocka_unit_test(test_csv_quotes_lines_bom),
 		cmocka_unit_test(test_csv_semicolon_and_limits),
 	};
