@@ -29,3 +29,16 @@ test('with --trust-proxy the client is the last X-Forwarded-For entry', async ()
 test('without --trust-proxy X-Forwarded-For is ignored', async () => {
   assert.equal(await remoteLogged(direct, 'mark-direct'), '127.0.0.1');
 });
+
+test('a forged X-Forwarded-For cannot break or forge fields in the access log', async () => {
+  const evil = '203.0.113.1","user":"admin.bkd';
+  await fetch(`${proxied.url}/api/v1/mark-forged`, { headers: { 'x-forwarded-for': `10.0.0.1, ${evil}` } });
+  let line;
+  for (let i = 0; i < 50 && !line; i++) {
+    line = proxied.log().split('\n').find((l) => l.includes('mark-forged'));
+    if (!line) await new Promise((r) => setTimeout(r, 20));
+  }
+  const entry = JSON.parse(line); // still one valid JSON object
+  assert.equal(entry.remote, evil);
+  assert.equal(entry.user, '');
+});
