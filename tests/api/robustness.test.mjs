@@ -105,13 +105,17 @@ test('odd requests: unknown methods, HTTP/1.0, no Host, long headers, garbage re
     'POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999\r\nConnection: close\r\n\r\n{}',
     'POST /api/v1/session HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZ\r\nxx\r\n0\r\n\r\n',
     'HELLO\r\n\r\n',
-    '\x00\x01\x02\x03 / HTTP/1.1\r\n\r\n',
     `GET /${'a/'.repeat(4000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
   ];
   for (const q of reqs) {
     const r = await rawRequest(s.url, q);
     assert.ok(r.status === 0 || (r.status >= 200 && r.status < 500), `${JSON.stringify(q.slice(0, 60))}: ${r.status}`);
   }
+  // NUL bytes in the request line: libmicrohttpd 0.9.75 sometimes closes at once and
+  // sometimes keeps waiting until its 30 s connection timeout (its line scan stops at
+  // the NUL). Either way it must never answer 5xx nor hurt other clients.
+  const nul = await rawRequest(s.url, '\x00\x01\x02\x03 / HTTP/1.1\r\n\r\n', 1500).catch(() => ({ status: 0 }));
+  assert.ok(nul.status === 0 || (nul.status >= 400 && nul.status < 500), `NUL request line: ${nul.status}`);
   const brew = await rawRequest(s.url, 'BREW /api/v1/units HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
   assert.equal(brew.status, 405);
   await healthy(s.url);
