@@ -6,6 +6,10 @@
  * ask roles_allows(), and only then run the handler. Handlers therefore
  * never decide who may call them. */
 #include "api/api.h"
+#include "api/calendar.h"
+#include "api/checkins.h"
+#include "api/plans.h"
+#include "api/rotations.h"
 #include "auth/token.h"
 #include "core/clock.h"
 #include "core/err.h"
@@ -79,6 +83,10 @@ static const struct route routes[] = {
 	{"POST", "/api/v1/special-requests/{id}/refuse", ACCESS_SPECIAL_DECIDE, TARGET_SPECIAL, api_special_refuse},
 	{"POST", "/api/v1/special-requests/{id}/request-changes", ACCESS_SPECIAL_DECIDE, TARGET_SPECIAL,
 	 api_special_request_changes},
+	/* ---- calendar: calendars, schedules, feeds ---- */
+	/* ---- plans: plans, staffing, roster ---- */
+	/* ---- rotation ---- */
+	/* ---- presence: check-ins, reports, leave, attendance ---- */
 };
 
 #define NROUTES (sizeof routes / sizeof routes[0])

@@ -22,6 +22,8 @@ static const struct migration migrations[] = {
 	{1, "foundation", sqlite_001_foundation, pg_001_foundation},
 	{2, "eligibility", sqlite_002_eligibility, pg_002_eligibility},
 	{3, "special_circumstances", sqlite_003_special, pg_003_special},
+	{4, "schedules", sqlite_004_schedules, pg_004_schedules},
+	{5, "presence", sqlite_005_presence, pg_005_presence},
 };
 
 static const char SQL_CREATE_TABLE[] =
