@@ -100,6 +100,7 @@ void api_audit_proof(struct api_call *call);
 void api_audit_entries(struct api_call *call);
 void api_healthz(struct api_call *call);
 void api_metrics(struct api_call *call);
+void api_jobs(struct api_call *call);
 /* eligibility.c, eligibility_admin.c */
 void api_eligibility_get(struct api_call *call);
 void api_eligibility_summary(struct api_call *call);

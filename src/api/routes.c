@@ -31,6 +31,7 @@ struct route {
 static const struct route routes[] = {
 	{"GET", "/healthz", ACCESS_PUBLIC, TARGET_NONE, api_healthz},
 	{"GET", "/metrics", ACCESS_PUBLIC, TARGET_NONE, api_metrics},
+	{"GET", "/api/v1/jobs", ACCESS_READ_ALL, TARGET_NONE, api_jobs},
 	{"POST", "/api/v1/session", ACCESS_PUBLIC, TARGET_NONE, api_session_create},
 	{"DELETE", "/api/v1/session", ACCESS_SESSION, TARGET_NONE, api_session_delete},
 	{"GET", "/api/v1/me", ACCESS_SESSION, TARGET_NONE, api_me},

@@ -12,6 +12,7 @@
 #include "core/mem.h"
 #include "store/accounts.h"
 #include "store/audit.h"
+#include "store/jobs.h"
 
 #include <getopt.h>
 #include <pthread.h>
@@ -32,28 +33,93 @@ static const char serve_usage[] =
 	"  --audit-key   secrets file (audit signing key, token key); created when missing\n"
 	"                (env FLEKSI_AUDIT_KEY; default: next to the SQLite file)\n"
 	"  --secure-cookies  mark the session cookie Secure (when served over HTTPS)\n"
-	"  --trust-proxy     take the client address from X-Forwarded-For (behind nginx)\n";
+	"  --trust-proxy     take the client address from X-Forwarded-For (behind nginx)\n"
+	"  --upkeep-interval seconds between upkeep passes (checkpoint, purges), default 60;\n"
+	"                    with several nodes on one database one node does each pass\n";
 
+/* Recurring work is shared by every node on the database: the node holding
+ * the "upkeep" lease does it, once per period (store/jobs.h); a node that
+ * dies stops holding the lease after three periods. The WAL checkpoint is
+ * local to a SQLite file and runs on every pass. */
 struct upkeep {
 	struct app *app;
+	int interval_s;
+	char holder[JOB_HOLDER_MAX];
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
 	bool stop;
 };
 
-static void upkeep_once(struct app *app)
+#define UPKEEP_JOB "upkeep"
+#define JOB_RUNS_KEEP_S (30 * 86400)
+
+static const char SQL_RUNS_PURGE[] = "DELETE FROM job_run WHERE started_at < $1";
+
+/* Take the lease and claim this period; true when this node is to run it. */
+static bool upkeep_claim(struct db_conn *c, const struct upkeep *u, int64_t now, char period[32])
 {
+	time_t start = (time_t)(now - now % u->interval_s);
+	struct tm tm;
+	gmtime_r(&start, &tm);
+	strftime(period, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	bool leased = false, claimed = false;
+	if (db_begin_write(c))
+		return false;
+	int rc = jobs_lease_acquire(c, UPKEEP_JOB, u->holder, now, 3 * u->interval_s, &leased);
+	if (!rc && leased)
+		rc = jobs_run_claim(c, UPKEEP_JOB, period, u->holder, now, &claimed);
+	if (rc || db_commit(c)) {
+		db_rollback(c);
+		return false;
+	}
+	return claimed;
+}
+
+static void upkeep_shared(struct db_conn *c, const struct upkeep *u, int64_t now)
+{
+	char period[32];
+	if (!upkeep_claim(c, u, now, period))
+		return;
 	struct audit_checkpoint cp;
-	if (audit_checkpoint_now(app->db, &app->signer, &cp))
+	int rc = audit_checkpoint_now(u->app->db, &u->app->signer, &cp);
+	if (rc)
 		log_warn("could not sign an audit checkpoint");
-	struct db_conn *c = db_acquire(app->db);
 	if (db_begin_write(c) == 0) {
-		if (accounts_session_purge(c, clock_unix()) || db_commit(c))
+		struct db_stmt *s = db_prepare(c, SQL_RUNS_PURGE);
+		int prc = s ? 0 : -1;
+		if (s) {
+			db_bind_int(s, 1, now - JOB_RUNS_KEEP_S);
+			prc = db_step(s) < 0 ? -1 : 0;
+			db_reset(s);
+		}
+		if (prc || accounts_session_purge(c, now) ||
+		    jobs_run_finish(c, UPKEEP_JOB, period, clock_unix(), rc ? "checkpoint_failed" : "ok") || db_commit(c))
 			db_rollback(c);
 	}
+}
+
+static void upkeep_once(struct upkeep *u)
+{
+	struct db_conn *c = db_acquire(u->app->db);
+	upkeep_shared(c, u, clock_unix());
 	if (db_conn_dialect(c) == DB_SQLITE)
 		db_exec(c, "PRAGMA wal_checkpoint(PASSIVE)");
-	db_release(app->db, c);
+	db_release(u->app->db, c);
+}
+
+/* At shutdown: sign what this node's requests wrote (a checkpoint signs
+ * only when the log has grown) and hand the lease over at once. */
+static void upkeep_last(struct upkeep *u)
+{
+	struct audit_checkpoint cp;
+	if (audit_checkpoint_now(u->app->db, &u->app->signer, &cp))
+		log_warn("could not sign an audit checkpoint");
+	struct db_conn *c = db_acquire(u->app->db);
+	if (db_begin_write(c) == 0 && (jobs_lease_release(c, UPKEEP_JOB, u->holder) || db_commit(c)))
+		db_rollback(c);
+	if (db_conn_dialect(c) == DB_SQLITE)
+		db_exec(c, "PRAGMA wal_checkpoint(PASSIVE)");
+	db_release(u->app->db, c);
 }
 
 static void *upkeep_main(void *arg)
@@ -63,12 +129,12 @@ static void *upkeep_main(void *arg)
 	while (!u->stop) {
 		struct timespec until;
 		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_sec += 60;
+		until.tv_sec += u->interval_s;
 		pthread_cond_timedwait(&u->wake, &u->lock, &until);
 		if (u->stop)
 			break;
 		pthread_mutex_unlock(&u->lock);
-		upkeep_once(u->app);
+		upkeep_once(u);
 		pthread_mutex_lock(&u->lock);
 	}
 	pthread_mutex_unlock(&u->lock);
@@ -78,6 +144,7 @@ static void *upkeep_main(void *arg)
 struct serve_options {
 	const char *db, *listen, *web, *key;
 	int threads;
+	int upkeep_interval_s;
 	bool secure, trust_proxy;
 };
 
@@ -87,7 +154,8 @@ static int parse_serve(int argc, char **argv, struct serve_options *o)
 		{"db", required_argument, 0, 'd'},     {"listen", required_argument, 0, 'l'},
 		{"threads", required_argument, 0, 't'}, {"web", required_argument, 0, 'w'},
 		{"audit-key", required_argument, 0, 'k'}, {"secure-cookies", no_argument, 0, 's'},
-		{"trust-proxy", no_argument, 0, 'p'},   {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+		{"trust-proxy", no_argument, 0, 'p'},   {"upkeep-interval", required_argument, 0, 'u'},
+		{"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
 	int ch;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
@@ -99,6 +167,7 @@ static int parse_serve(int argc, char **argv, struct serve_options *o)
 		case 'k': o->key = optarg; break;
 		case 's': o->secure = true; break;
 		case 'p': o->trust_proxy = true; break;
+		case 'u': o->upkeep_interval_s = atoi(optarg); break;
 		case 'h': fputs(serve_usage, stdout); return -1;
 		default: return EXIT_USAGE;
 		}
@@ -112,6 +181,8 @@ static int parse_serve(int argc, char **argv, struct serve_options *o)
 		o->listen = getenv("FLEKSI_LISTEN") && *getenv("FLEKSI_LISTEN") ? getenv("FLEKSI_LISTEN") : "127.0.0.1:8080";
 	if (o->threads < 1 || o->threads > 256)
 		return cli_usage_error("serve: --threads must be between 1 and 256");
+	if (o->upkeep_interval_s < 1 || o->upkeep_interval_s > 3600)
+		return cli_usage_error("serve: --upkeep-interval must be between 1 and 3600 seconds");
 	return 0;
 }
 
@@ -133,10 +204,12 @@ static int run_server(struct app *app, const struct serve_options *o)
 	struct http_server *server = http_start(o->listen, o->threads, &http, err, sizeof err);
 	if (!server)
 		return cli_fail("%s", err);
-	struct upkeep up = {.app = app, .lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER};
+	struct upkeep up = {.app = app, .interval_s = o->upkeep_interval_s, .lock = PTHREAD_MUTEX_INITIALIZER,
+			    .wake = PTHREAD_COND_INITIALIZER};
+	jobs_holder_name(up.holder);
+	upkeep_once(&up); /* sign a checkpoint for what the CLI wrote since the last run */
 	pthread_t upkeep_thread;
 	pthread_create(&upkeep_thread, NULL, upkeep_main, &up);
-	upkeep_once(app); /* sign a checkpoint for what the CLI wrote since the last run */
 	log_info("fleksi %s listening on http://%s (%s)", FLEKSI_VERSION, o->listen,
 		 db_dialect(app->db) == DB_SQLITE ? "SQLite" : "PostgreSQL");
 	int sig = wait_for_signal();
@@ -147,14 +220,14 @@ static int run_server(struct app *app, const struct serve_options *o)
 	pthread_cond_signal(&up.wake);
 	pthread_mutex_unlock(&up.lock);
 	pthread_join(upkeep_thread, NULL);
-	upkeep_once(app);
+	upkeep_last(&up);
 	log_info("stopped cleanly");
 	return 0;
 }
 
 int cmd_serve(int argc, char **argv)
 {
-	struct serve_options o = {.threads = 8, .web = FLEKSI_WEB_DIR};
+	struct serve_options o = {.threads = 8, .upkeep_interval_s = 60, .web = FLEKSI_WEB_DIR};
 	int rc = parse_serve(argc, argv, &o);
 	if (rc)
 		return rc < 0 ? 0 : rc;

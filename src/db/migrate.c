@@ -24,6 +24,7 @@ static const struct migration migrations[] = {
 	{3, "special_circumstances", sqlite_003_special, pg_003_special},
 	{4, "schedules", sqlite_004_schedules, pg_004_schedules},
 	{5, "presence", sqlite_005_presence, pg_005_presence},
+	{6, "jobs", sqlite_006_jobs, pg_006_jobs},
 };
 
 static const char SQL_CREATE_TABLE[] =
