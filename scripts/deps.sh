@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(build-essential pkg-config meson ninja-build python3
   libmicrohttpd-dev libjansson-dev libsqlite3-dev sqlite3 libpq-dev libsodium-dev libcsv-dev
   libxlsxwriter-dev libhpdf-dev libcmocka-dev
-  postgresql postgresql-client chromium wrk hyperfine curl ca-certificates bc time)
+  postgresql postgresql-client nginx chromium wrk hyperfine curl ca-certificates bc time)
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
