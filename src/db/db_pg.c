@@ -32,7 +32,7 @@
 #include <string.h>
 
 #define STMT_CACHE_MAX 512
-#define PARAM_MAX 64
+#define PARAM_MAX 4096 /* bulk statements bind a few thousand; the protocol allows 65535 */
 #define RESET_INTERVAL_NS 1000000000ull /* at most one failed reconnect a second */
 
 struct pg_stmt {
@@ -42,7 +42,8 @@ struct pg_stmt {
 	bool ready;                 /* prepared on the server, in session generation gen */
 	unsigned gen;
 	int nparams;                /* as described by the server; -1 before that */
-	char *values[PARAM_MAX];    /* owned text values; NULL binds SQL NULL */
+	char **values;              /* owned text values; NULL binds SQL NULL */
+	int nvalues;                /* length of values */
 	bool bad_bind;              /* an index out of range was bound */
 	int failed;                 /* negative code once step failed, until reset */
 	PGresult *result;           /* set once executed, until reset */
@@ -250,15 +251,26 @@ static void stmt_clear(struct pg_stmt *s)
 	s->nrows = s->row = 0;
 	s->failed = 0;
 	s->bad_bind = false;
-	for (int i = 0; i < PARAM_MAX; i++) {
+	for (int i = 0; i < s->nvalues; i++) {
 		free(s->values[i]);
 		s->values[i] = NULL;
 	}
 }
 
+/* Make values hold at least n entries (new ones NULL). */
+static void values_reserve(struct pg_stmt *s, int n)
+{
+	if (n <= s->nvalues)
+		return;
+	s->values = xrealloc(s->values, (size_t)n * sizeof *s->values);
+	memset(s->values + s->nvalues, 0, (size_t)(n - s->nvalues) * sizeof *s->values);
+	s->nvalues = n;
+}
+
 static void stmt_free(struct pg_stmt *s)
 {
 	stmt_clear(s);
+	free(s->values);
 	free(s);
 }
 
@@ -436,6 +448,7 @@ static void bind_value(struct db_stmt *ds, int idx, char *v)
 		free(v);
 		return;
 	}
+	values_reserve(s, idx > s->nparams ? idx : s->nparams);
 	free(s->values[idx - 1]);
 	s->values[idx - 1] = v;
 }
@@ -455,8 +468,9 @@ static int execute(struct pg_stmt *s)
 		if (rc)
 			return rc;
 	}
-	for (int i = s->nparams; i < PARAM_MAX && !s->bad_bind; i++)
+	for (int i = s->nparams; i < s->nvalues && !s->bad_bind; i++)
 		s->bad_bind = s->values[i] != NULL;
+	values_reserve(s, s->nparams);
 	if (s->bad_bind) {
 		log_error("postgres bind index out of range for: %.200s", s->key);
 		return ERR_DB;
