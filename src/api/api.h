@@ -31,7 +31,10 @@ struct app {
 
 enum api_target { TARGET_NONE, TARGET_UNIT, TARGET_EMPLOYEE,
 	TARGET_UNIT_QUERY, /* the unit named by ?unit=CODE; none = the whole organisation */
-	TARGET_SPECIAL     /* a special-circumstances request by id: its employee is the target */ };
+	TARGET_SPECIAL,    /* a special-circumstances request by id: its employee is the target */
+	TARGET_PLAN,       /* a plan by id: its employee is the target; is_subordinate = the actor approves it */
+	TARGET_ROSTER,     /* a unit by code; is_subordinate = the actor supervises staff of the unit */
+	TARGET_ROTATION    /* a rotation by id: its unit is the target */ };
 
 struct api_call {
 	struct app *app;
@@ -43,6 +46,7 @@ struct api_call {
 	struct unit_row *unit;        /* TARGET_UNIT: the resolved unit */
 	struct employee_row *employee;/* TARGET_EMPLOYEE, TARGET_SPECIAL: the resolved employee */
 	int64_t special_id;           /* TARGET_SPECIAL: the request */
+	int64_t plan_id;              /* TARGET_PLAN: the plan */
 	bool target_is_self;          /* the target employee is the actor */
 };
 

@@ -6,8 +6,10 @@
  * ask roles_allows(), and only then run the handler. Handlers therefore
  * never decide who may call them. */
 #include "api/api.h"
+#include "api/attendance.h"
 #include "api/calendar.h"
 #include "api/checkins.h"
+#include "api/open311.h"
 #include "api/plans.h"
 #include "api/rotations.h"
 #include "auth/token.h"
@@ -15,6 +17,8 @@
 #include "core/err.h"
 #include "core/mem.h"
 #include "store/accounts.h"
+#include "store/session_cache.h"
+#include "store/plans.h"
 #include "store/special.h"
 
 #include <stdlib.h>
@@ -85,9 +89,79 @@ static const struct route routes[] = {
 	{"POST", "/api/v1/special-requests/{id}/request-changes", ACCESS_SPECIAL_DECIDE, TARGET_SPECIAL,
 	 api_special_request_changes},
 	/* ---- calendar: calendars, schedules, feeds ---- */
+	{"GET", "/api/v1/calendar", ACCESS_SESSION, TARGET_NONE, api_calendar_get},
+	{"POST", "/api/v1/calendar/{year}", ACCESS_ADMIN, TARGET_NONE, api_calendar_amend},
+	{"GET", "/api/v1/calendar/{year}/versions", ACCESS_SESSION, TARGET_NONE, api_calendar_versions},
+	{"GET", "/api/v1/schedules", ACCESS_SESSION, TARGET_NONE, api_schedules_list},
+	{"GET", "/api/v1/employees/{nip}/schedule", ACCESS_EMPLOYEE_READ, TARGET_EMPLOYEE, api_employee_schedule},
+	{"PUT", "/api/v1/employees/{nip}/schedule", ACCESS_EMPLOYEE_WRITE, TARGET_EMPLOYEE, api_employee_schedule_put},
+	{"PUT", "/api/v1/units/{code}/schedule", ACCESS_UNIT_WRITE, TARGET_UNIT, api_unit_schedule_put},
+	{"GET", "/api/v1/units/{code}/time-zone", ACCESS_SESSION, TARGET_UNIT, api_unit_time_zone_get},
+	{"PUT", "/api/v1/units/{code}/time-zone", ACCESS_ADMIN, TARGET_UNIT, api_unit_time_zone_put},
+	{"POST", "/api/v1/employees/{nip}/flexible-start", ACCESS_FLEX_DECIDE, TARGET_EMPLOYEE, api_flexible_start},
+	{"GET", "/api/v1/employees/{nip}/feed", ACCESS_SELF, TARGET_EMPLOYEE, api_feed_get},
+	{"POST", "/api/v1/employees/{nip}/feed/rotate", ACCESS_SELF, TARGET_EMPLOYEE, api_feed_rotate},
+	{"GET", "/api/v1/feeds/{secret}", ACCESS_PUBLIC, TARGET_NONE, api_feed_ics},
 	/* ---- plans: plans, staffing, roster ---- */
+	{"POST", "/api/v1/plans", ACCESS_SESSION, TARGET_NONE, api_plan_create},   /* "nip": ACCESS_PLAN_FILE in the handler */
+	{"GET", "/api/v1/plans", ACCESS_SESSION, TARGET_NONE, api_plans_list},
+	{"GET", "/api/v1/plans/{id}", ACCESS_EMPLOYEE_READ, TARGET_PLAN, api_plan_get},
+	{"POST", "/api/v1/plans/{id}/approve", ACCESS_PLAN_DECIDE, TARGET_PLAN, api_plan_approve},
+	{"POST", "/api/v1/plans/{id}/refuse", ACCESS_PLAN_DECIDE, TARGET_PLAN, api_plan_refuse},
+	{"POST", "/api/v1/plans/{id}/cancel", ACCESS_PLAN_FILE, TARGET_PLAN, api_plan_cancel},
+	{"GET", "/api/v1/units/{code}/roster", ACCESS_ROSTER_READ, TARGET_ROSTER, api_unit_roster},
+	{"GET", "/api/v1/units/{code}/staffing", ACCESS_SESSION, TARGET_UNIT, api_unit_staffing_get},
+	{"PUT", "/api/v1/units/{code}/staffing", ACCESS_UNIT_WRITE, TARGET_UNIT, api_unit_staffing_put},
+	{"GET", "/api/v1/units/{code}/office-days", ACCESS_SESSION, TARGET_UNIT, api_office_days_list},
+	{"PUT", "/api/v1/units/{code}/office-days/{date}", ACCESS_UNIT_WRITE, TARGET_UNIT, api_office_day_put},
+	{"DELETE", "/api/v1/units/{code}/office-days/{date}", ACCESS_UNIT_WRITE, TARGET_UNIT, api_office_day_delete},
+	{"POST", "/api/v1/stand-ins", ACCESS_SESSION, TARGET_NONE, api_stand_in_create}, /* "approver": ACCESS_STAND_IN_SET */
+	{"GET", "/api/v1/stand-ins", ACCESS_SESSION, TARGET_NONE, api_stand_ins_list},
+	{"GET", "/api/v1/employees/{nip}/plan-preferences", ACCESS_EMPLOYEE_READ, TARGET_EMPLOYEE, api_plan_preferences_get},
+	{"PUT", "/api/v1/employees/{nip}/plan-preferences", ACCESS_PLAN_FILE, TARGET_EMPLOYEE, api_plan_preferences_put},
 	/* ---- rotation ---- */
+	{"POST", "/api/v1/rotations", ACCESS_SESSION, TARGET_NONE, api_rotation_create}, /* unit in the body: the
+											     handler asks ACCESS_UNIT_WRITE */
+	{"GET", "/api/v1/rotations", ACCESS_UNIT_READ, TARGET_UNIT_QUERY, api_rotation_list},
+	{"GET", "/api/v1/rotations/{id}", ACCESS_UNIT_READ, TARGET_ROTATION, api_rotation_get},
+	{"PATCH", "/api/v1/rotations/{id}", ACCESS_UNIT_WRITE, TARGET_ROTATION, api_rotation_patch},
+	{"POST", "/api/v1/rotations/{id}/publish", ACCESS_UNIT_WRITE, TARGET_ROTATION, api_rotation_publish},
 	/* ---- presence: check-ins, reports, leave, attendance ---- */
+	{"POST", "/api/v1/checkins", ACCESS_EMPLOYEE_ACCOUNT, TARGET_NONE, api_checkin_create},
+	{"GET", "/api/v1/checkins", ACCESS_SESSION, TARGET_NONE, api_checkins_list},   /* ?nip=: read access checked in the handler */
+	{"POST", "/api/v1/devices", ACCESS_EMPLOYEE_ACCOUNT, TARGET_NONE, api_device_request},
+	{"GET", "/api/v1/devices", ACCESS_SESSION, TARGET_NONE, api_devices_list},
+	{"POST", "/api/v1/devices/{id}/approve", ACCESS_EMPLOYEE_ACCOUNT, TARGET_NONE, api_device_approve}, /* direct supervisor: store */
+	{"POST", "/api/v1/devices/{id}/refuse", ACCESS_EMPLOYEE_ACCOUNT, TARGET_NONE, api_device_refuse},
+	/* ---- open311: reports, public page ---- */
+	{"GET", "/open311/v2/{file}", ACCESS_PUBLIC, TARGET_NONE, api_open311_root_get},
+	{"POST", "/open311/v2/{file}", ACCESS_PUBLIC, TARGET_NONE, api_open311_requests_post},
+	{"GET", "/open311/v2/services/{file}", ACCESS_PUBLIC, TARGET_NONE, api_open311_service_get},
+	{"GET", "/open311/v2/requests/{file}", ACCESS_PUBLIC, TARGET_NONE, api_open311_request_get},
+	{"GET", "/open311/v2/tokens/{file}", ACCESS_PUBLIC, TARGET_NONE, api_open311_token_get},
+	{"GET", "/api/v1/reports", ACCESS_SESSION, TARGET_NONE, api_reports_queue}, /* scope: store/reports.h */
+	{"GET", "/api/v1/reports/settings", ACCESS_SESSION, TARGET_NONE, api_reports_settings_get},
+	{"PUT", "/api/v1/reports/settings", ACCESS_ADMIN, TARGET_NONE, api_reports_settings_put},
+	{"GET", "/api/v1/reports/{id}", ACCESS_SESSION, TARGET_NONE, api_report_get}, /* handlers, inspektorat */
+	{"POST", "/api/v1/reports/{id}/status", ACCESS_SESSION, TARGET_NONE, api_report_status}, /* handlers */
+	{"POST", "/api/v1/reports/{id}/forward", ACCESS_SESSION, TARGET_NONE, api_report_forward},
+	{"POST", "/api/v1/reports/{id}/moderate", ACCESS_SESSION, TARGET_NONE, api_report_moderate},
+	{"GET", "/api/v1/open311/keys", ACCESS_ADMIN, TARGET_NONE, api_open311_keys_list},
+	{"POST", "/api/v1/open311/keys", ACCESS_ADMIN, TARGET_NONE, api_open311_key_create},
+	{"DELETE", "/api/v1/open311/keys/{id}", ACCESS_ADMIN, TARGET_NONE, api_open311_key_revoke},
+	{"GET", "/api/v1/public/form", ACCESS_PUBLIC, TARGET_NONE, api_public_form},
+	{"GET", "/api/v1/public/units", ACCESS_PUBLIC, TARGET_NONE, api_public_units},
+	{"GET", "/api/v1/public/reports/{id}", ACCESS_PUBLIC, TARGET_NONE, api_public_track},
+	{"GET", "/api/v1/public/stats", ACCESS_PUBLIC, TARGET_NONE, api_public_stats},
+	{"GET", "/api/v1/public/stats.csv", ACCESS_PUBLIC, TARGET_NONE, api_public_stats_csv},
+	{"GET", "/api/v1/public/stats/fields", ACCESS_PUBLIC, TARGET_NONE, api_public_stats_fields},
+	/* ---- attendance: leave, day accounts ---- */
+	{"POST", "/api/v1/leaves", ACCESS_SESSION, TARGET_NONE, api_leave_create},   /* authority on "nip": handler */
+	{"GET", "/api/v1/leaves", ACCESS_SESSION, TARGET_NONE, api_leaves_list},     /* scoped */
+	{"POST", "/api/v1/leaves/import", ACCESS_SESSION, TARGET_NONE, api_leaves_import}, /* admin_bkd, kepala_opd */
+	{"DELETE", "/api/v1/leaves/{id}", ACCESS_SESSION, TARGET_NONE, api_leave_cancel},
+	{"GET", "/api/v1/attendance", ACCESS_SESSION, TARGET_NONE, api_attendance_list}, /* scoped; ?nip= checked */
+	{"GET", "/api/v1/attendance/closes", ACCESS_READ_ALL, TARGET_NONE, api_attendance_closes},
 };
 
 #define NROUTES (sizeof routes / sizeof routes[0])
@@ -181,12 +255,15 @@ static const char *presented_token(struct http_request *req)
 
 /* Load the actor when a valid token is presented. A bad or expired token is
  * treated as no token; routes that need a session then answer 401. */
-static int authenticate(struct api_call *call, struct actor *actor)
+static int authenticate(struct api_call *call, struct actor *actor, bool cached)
 {
 	const char *token = presented_token(call->req);
 	if (!token || token_hash(token, call->app->signer.token_key, call->token_hash))
 		return 0;
-	int rc = accounts_session_actor(call->conn, call->token_hash, clock_unix(), actor);
+	/* The check-in hot path reads the session through a 10 s cache
+	 * (store/session_cache.h); every other route reads it fresh. */
+	int rc = cached ? session_cache_actor(call->conn, call->token_hash, clock_unix(), actor)
+			: accounts_session_actor(call->conn, call->token_hash, clock_unix(), actor);
 	if (rc == 0) {
 		call->actor = actor;
 		snprintf(call->req->user, sizeof call->req->user, "%s", actor->username);
@@ -198,10 +275,12 @@ static int authenticate(struct api_call *call, struct actor *actor)
 static int resolve_target(struct api_call *call, enum api_target t, struct access_target *at)
 {
 	memset(at, 0, sizeof *at);
-	if (t == TARGET_UNIT) {
+	if (t == TARGET_UNIT || t == TARGET_ROSTER) {
 		call->unit = xcalloc(1, sizeof *call->unit);
 		int rc = unit_get(call->conn, call->req->params[0], call->unit);
 		at->unit_path = call->unit->path;
+		if (!rc && t == TARGET_ROSTER && call->actor)
+			rc = plans_supervises_in_unit(call->conn, call->actor->employee_id, call->unit->id, &at->is_subordinate);
 		return rc;
 	}
 	if (t == TARGET_UNIT_QUERY) {
@@ -210,6 +289,16 @@ static int resolve_target(struct api_call *call, enum api_target t, struct acces
 			return 0;
 		call->unit = xcalloc(1, sizeof *call->unit);
 		int rc = unit_get(call->conn, code, call->unit);
+		at->unit_path = call->unit->path;
+		return rc;
+	}
+	if (t == TARGET_ROTATION) { /* rotation: the rotation's unit */
+		char code[33];
+		int rc = api_rotation_unit_code(call->conn, call->req->params[0], code);
+		if (rc)
+			return rc;
+		call->unit = xcalloc(1, sizeof *call->unit);
+		rc = unit_get(call->conn, code, call->unit);
 		at->unit_path = call->unit->path;
 		return rc;
 	}
@@ -226,7 +315,18 @@ static int resolve_target(struct api_call *call, enum api_target t, struct acces
 		call->special_id = id;
 		who = nip;
 	}
-	if (t == TARGET_EMPLOYEE || t == TARGET_SPECIAL) {
+	if (t == TARGET_PLAN) {
+		char *end;
+		long long id = strtoll(call->req->params[0], &end, 10);
+		if (*end || id <= 0)
+			return ERR_NOT_FOUND;
+		int rc = plans_owner_nip(call->conn, id, nip);
+		if (rc)
+			return rc;
+		call->plan_id = id;
+		who = nip;
+	}
+	if (t == TARGET_EMPLOYEE || t == TARGET_SPECIAL || t == TARGET_PLAN) {
 		call->employee = xcalloc(1, sizeof *call->employee);
 		int rc = employee_get(call->conn, who, call->employee);
 		if (rc)
@@ -234,7 +334,9 @@ static int resolve_target(struct api_call *call, enum api_target t, struct acces
 		at->unit_path = call->employee->unit_path;
 		at->is_self = call->actor && call->actor->employee_id == call->employee->id;
 		call->target_is_self = at->is_self;
-		if (call->actor && (call->actor->roles & ROLE_ATASAN))
+		if (t == TARGET_PLAN && call->actor)
+			rc = plans_is_approver(call->conn, call->actor->employee_id, call->employee->id, &at->is_subordinate);
+		else if (call->actor && (call->actor->roles & ROLE_ATASAN))
 			rc = employee_is_below(call->conn, call->actor->employee_id, call->employee->id, &at->is_subordinate);
 		return rc;
 	}
@@ -247,7 +349,7 @@ static void run_route(struct api_call *call, const struct route *r)
 	struct access_target at;
 	int rc = db_begin_read(call->conn);
 	if (!rc)
-		rc = authenticate(call, &actor);
+		rc = authenticate(call, &actor, r->handler == api_checkin_create);
 	if (!rc && r->access != ACCESS_PUBLIC && !call->actor) {
 		db_rollback(call->conn);
 		return api_error(call, 401, "unauthorized", NULL, "Sign in first.", "Silakan masuk terlebih dahulu.");
@@ -257,7 +359,8 @@ static void run_route(struct api_call *call, const struct route *r)
 	db_rollback(call->conn); /* handlers open their own transactions */
 	if (rc)
 		return api_error_from(call, rc, r->target == TARGET_EMPLOYEE ? "nip" : r->target == TARGET_UNIT ? "code"
-						: r->target == TARGET_UNIT_QUERY ? "unit" : r->target == TARGET_SPECIAL ? "id" : NULL);
+						: r->target == TARGET_UNIT_QUERY ? "unit" : r->target == TARGET_SPECIAL || r->target == TARGET_PLAN ? "id"
+						: r->target == TARGET_ROSTER ? "code" : NULL);
 	if (!roles_allows(call->actor, r->access, &at))
 		return api_error_from(call, ERR_FORBIDDEN, NULL);
 	r->handler(call);
@@ -310,5 +413,7 @@ size_t api_body_limit(void *ctx, const char *method, const char *path)
 		return API_CSV_BODY_MAX;
 	if (is_evidence_upload(method, path))
 		return API_EVIDENCE_BODY_MAX;
+	if (!strcmp(method, "POST") && !strcmp(path, "/api/v1/leaves/import"))
+		return API_LEAVES_CSV_MAX;
 	return API_JSON_BODY_MAX;
 }

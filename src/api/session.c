@@ -6,6 +6,7 @@
 #include "core/err.h"
 #include "core/mem.h"
 #include "store/accounts.h"
+#include "store/session_cache.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -134,6 +135,7 @@ void api_session_delete(struct api_call *call)
 		rc = db_commit(call->conn);
 	else
 		db_rollback(call->conn);
+	session_cache_forget(call->token_hash); /* the check-in path's cache */
 	if (rc)
 		return api_error_from(call, rc, NULL);
 	set_cookie(call, "", 0);

@@ -72,6 +72,18 @@ bool roles_allows(const struct actor *a, enum access need, const struct access_t
 		return t && t->is_self;
 	case ACCESS_SPECIAL_DECIDE:
 		return t && !t->is_self && (admin || heads_target(a, t));
+	case ACCESS_PLAN_FILE:
+		return admin || (t && t->is_self);
+	case ACCESS_PLAN_DECIDE:
+		return t && !t->is_self && (t->is_subordinate || heads_target(a, t));
+	case ACCESS_ROSTER_READ:
+		return reader || heads_target(a, t) || (t && t->is_subordinate);
+	case ACCESS_STAND_IN_SET:
+		return admin || (t && t->is_self) || heads_target(a, t);
+	case ACCESS_SELF:
+		return t && t->is_self;
+	case ACCESS_FLEX_DECIDE:
+		return t && !t->is_self && (t->is_subordinate || heads_target(a, t));
 	}
 	return false;
 }

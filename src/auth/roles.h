@@ -49,6 +49,20 @@ enum access {
 				   kepala_opd of their body, admin_bkd, inspektorat (not the atasan) */
 	ACCESS_SPECIAL_FILE,    /* the employee's own request: revise, add evidence, submit */
 	ACCESS_SPECIAL_DECIDE,  /* kepala_opd of the body or admin_bkd, never on their own request */
+	/* plans (issue 4) */
+	ACCESS_PLAN_FILE,       /* the employee's own plans and preferences, or admin_bkd */
+	ACCESS_PLAN_DECIDE,     /* approve/refuse a plan: its approver (the router sets is_subordinate
+				   for the direct supervisor or their stand-in valid today) or kepala_opd
+				   of the body; never on one's own plan */
+	ACCESS_ROSTER_READ,     /* a unit's roster: unit read access, or an atasan of staff of the unit
+				   (the router sets is_subordinate) */
+	ACCESS_STAND_IN_SET,    /* name a stand-in for an approver: the approver themself, kepala_opd
+				   of the body, or admin_bkd */
+	/* calendar (issue 4) */
+	ACCESS_SELF,            /* the target employee themself (their private calendar feed) */
+	ACCESS_FLEX_DECIDE,     /* approve a flexible start: a supervisor of the target (the handler
+				   narrows it to the direct supervisor) or kepala_opd of the body;
+				   never about oneself */
 };
 
 /* What the router knows about the object a request is about. */

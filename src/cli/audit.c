@@ -17,6 +17,8 @@ static const char audit_usage[] =
 
 int cmd_audit(int argc, char **argv)
 {
+	if (argc >= 2 && !strcmp(argv[1], "verify-remote")) /* audit_remote.c */
+		return cmd_audit_verify_remote(argc - 1, argv + 1);
 	if (argc < 2 || strcmp(argv[1], "verify"))
 		return cli_wants_help(argc, argv) ? (fputs(audit_usage, stdout), 0)
 						  : cli_usage_error("audit: the only subcommand is \"verify\"");

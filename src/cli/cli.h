@@ -16,8 +16,13 @@ int cmd_serve(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_user(int argc, char **argv);
+int cmd_user_tokens(int argc, char **argv); /* tokens.c (presence area) */
 int cmd_audit(int argc, char **argv);
 int cmd_migrate_db(int argc, char **argv);
+int cmd_rotation(int argc, char **argv);     /* rotation.c (rotation area) */
+int cmd_open311(int argc, char **argv);      /* open311.c (open311 area) */
+int cmd_close(int argc, char **argv);        /* close.c (attendance area) */
+int cmd_audit_verify_remote(int argc, char **argv); /* audit_remote.c (open311 area) */
 
 /* Print "fleksi: " + message to stderr and return EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

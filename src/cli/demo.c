@@ -12,6 +12,8 @@
 #include "store/accounts.h"
 #include "store/audit.h"
 #include "store/import.h"
+#include "store/plans.h"
+#include "store/schedule.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -176,6 +178,13 @@ int cmd_demo(int argc, char **argv)
 		printf("demo: %ld units and %ld employees in %.1f s\n", c.nunits, c.nemps, (double)(clock_mono_ns() - t0) / 1e9);
 	if (!rc)
 		rc = add_logins(db, &people);
+	/* ---- demo seeding of later areas (one call each, in order) ---- */
+	/* calendar: schedules for 24-hour units */
+	if (!rc)
+		rc = schedule_demo_seed(db);
+	/* plans: staffing minimums and sample plans */
+	if (!rc)
+		rc = plans_demo_seed(db, people.pegawai_nip, people.atasan_nip);
 	free_collected(&c);
 	db_close(db);
 	return rc ? cli_fail("demo failed: %s", err_name(rc)) : 0;

@@ -15,7 +15,11 @@ static const char usage[] =
 	"  import         import units or employees from a CSV file\n"
 	"  user add       create a login account\n"
 	"  audit verify   recompute and check the whole audit log\n"
+	"  audit verify-remote URL  check a running server's audit log from outside\n"
+	"  open311        api keys for Open311 apps; escalate overdue citizens' reports\n"
 	"  migrate-db     move a database from SQLite to PostgreSQL\n"
+	"  rotation       propose rotations (who works away on which day) and print figures\n"
+	"  close          close working days into day accounts (attendance)\n"
 	"\n"
 	"options:\n"
 	"  --version      print the version\n"
@@ -36,7 +40,8 @@ int main(int argc, char **argv)
 		const char *name;
 		int (*run)(int, char **);
 	} commands[] = {{"serve", cmd_serve}, {"demo", cmd_demo},   {"import", cmd_import},
-			{"user", cmd_user},   {"audit", cmd_audit},   {"migrate-db", cmd_migrate_db}};
+			{"user", cmd_user},   {"audit", cmd_audit},   {"migrate-db", cmd_migrate_db},
+			{"rotation", cmd_rotation}, {"open311", cmd_open311}, {"close", cmd_close}};
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (!strcmp(cmd, commands[i].name))
 			return commands[i].run(argc - 1, argv + 1);

@@ -1,8 +1,10 @@
 /* serve.c - `fleksi serve`: the HTTP server and its background upkeep.
  *
  * The main thread waits for SIGTERM/SIGINT; a maintenance thread signs an
- * audit checkpoint when the log has grown, purges expired sessions and, on
- * SQLite, checkpoints the WAL (Debian's SQLite never shrinks it alone).
+ * audit checkpoint when the log has grown, purges expired sessions,
+ * escalates overdue citizens' reports, closes the working days that are
+ * due and, on SQLite, checkpoints the WAL (Debian's SQLite never shrinks it
+ * alone).
  * Shutdown: stop accepting, let in-flight requests finish, sign a last
  * checkpoint, close the database. */
 #include "api/api.h"
@@ -11,8 +13,10 @@
 #include "core/log.h"
 #include "core/mem.h"
 #include "store/accounts.h"
+#include "store/attendance.h"
 #include "store/audit.h"
 #include "store/jobs.h"
+#include "store/reports.h"
 
 #include <getopt.h>
 #include <pthread.h>
@@ -92,7 +96,8 @@ static void upkeep_shared(struct db_conn *c, const struct upkeep *u, int64_t now
 			prc = db_step(s) < 0 ? -1 : 0;
 			db_reset(s);
 		}
-		if (prc || accounts_session_purge(c, now) ||
+		int escalated = 0; /* citizens' reports past a deadline go to the unit head */
+		if (prc || accounts_session_purge(c, now) || reports_escalate_overdue(c, now, &escalated) ||
 		    jobs_run_finish(c, UPKEEP_JOB, period, clock_unix(), rc ? "checkpoint_failed" : "ok") || db_commit(c))
 			db_rollback(c);
 	}
@@ -135,6 +140,12 @@ static void *upkeep_main(void *arg)
 			break;
 		pthread_mutex_unlock(&u->lock);
 		upkeep_once(u);
+		/* attendance: close the days whose close time has passed, once
+		 * across nodes (store/attendance.h); not in the start-up pass, so
+		 * a starting server answers at once. */
+		int closed_days;
+		if (attendance_close_due(u->app->db, u->holder, clock_unix(), &closed_days))
+			log_warn("the scheduled close of days failed");
 		pthread_mutex_lock(&u->lock);
 	}
 	pthread_mutex_unlock(&u->lock);

@@ -13,6 +13,7 @@
 static const char user_usage[] =
 	"usage: fleksi user add --db PATH --username NAME [--nip NIP] --role ROLE[,ROLE...]\n"
 	"                       [--unit CODE] --password-stdin\n"
+	"       fleksi user tokens --db PATH --count N [--out FILE]   (sessions for load tests; see --help)\n"
 	"\n"
 	"  roles: pegawai (needs --nip), kepala_opd (needs --unit), admin_bkd, inspektorat\n"
 	"  (atasan is not granted: anyone with subordinates has it)\n"
@@ -73,6 +74,8 @@ static int add_user(const char *uri, struct account_spec *spec, char *password)
 
 int cmd_user(int argc, char **argv)
 {
+	if (argc >= 2 && !strcmp(argv[1], "tokens"))  /* presence area: sessions for load tests */
+		return cmd_user_tokens(argc - 1, argv + 1);
 	if (argc < 2 || strcmp(argv[1], "add"))
 		return cli_wants_help(argc, argv) ? (fputs(user_usage, stdout), 0)
 						  : cli_usage_error("user: the only subcommand is \"add\"");

@@ -25,6 +25,8 @@ static const struct migration migrations[] = {
 	{4, "schedules", sqlite_004_schedules, pg_004_schedules},
 	{5, "presence", sqlite_005_presence, pg_005_presence},
 	{6, "jobs", sqlite_006_jobs, pg_006_jobs},
+	{7, "open311", sqlite_007_open311, pg_007_open311},
+	{8, "attendance", sqlite_008_attendance, pg_008_attendance},
 };
 
 static const char SQL_CREATE_TABLE[] =

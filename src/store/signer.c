@@ -12,13 +12,21 @@
 
 #define SECRETS_LEN (crypto_sign_SECRETKEYBYTES + crypto_generichash_KEYBYTES)
 
+/* Read exactly n (<= SECRETS_LEN) bytes; a longer file is refused, so one
+ * byte more than expected is read into scratch space, never into buf. */
 static int read_exact(const char *path, uint8_t *buf, size_t n)
 {
+	uint8_t scratch[SECRETS_LEN + 1];
+	if (n > SECRETS_LEN)
+		return ERR_INVALID;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return errno == ENOENT ? ERR_NOT_FOUND : ERR_IO;
-	ssize_t got = read(fd, buf, n + 1);
+	ssize_t got = read(fd, scratch, n + 1);
 	close(fd);
+	if (got == (ssize_t)n)
+		memcpy(buf, scratch, n);
+	sodium_memzero(scratch, sizeof scratch);
 	return got == (ssize_t)n ? 0 : ERR_INVALID;
 }
 

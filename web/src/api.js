@@ -11,6 +11,8 @@ export class ApiError extends Error {
     this.field = e.field ?? null;
     this.rows = Array.isArray(body?.rows) ? body.rows : null;
     this.totalRows = typeof body?.total_problems === 'number' ? body.total_problems : (this.rows ? this.rows.length : 0);
+    // A refused plan or rotation edit names each broken rule (issue 4).
+    this.violations = Array.isArray(body?.violations) ? body.violations : [];
     this.serverMessage = e.message || '';     // English
     this.serverMessageId = e.message_id || ''; // Indonesian, when the server gives it
   }

@@ -16,6 +16,17 @@ import { myEligibilityPage } from './pages/eligibility.js';
 import { teamPage } from './pages/team.js';
 import { policyPage, profilesPage } from './pages/policy.js';
 import { specialListPage, specialPage, canDecideSpecial } from './pages/special.js';
+// schedules (issue 4 web)
+import { calendarPage } from './pages/calendar.js';
+import { approvalsPage } from './pages/approvals.js';
+import { rosterPage } from './pages/roster.js';
+import { rotationPage } from './pages/rotation.js';
+import { holidaysPage } from './pages/holidays.js';
+// open311: reports, public page (issue 7)
+import { reportFormPage } from './pages/report.js';
+import { trackPage } from './pages/track.js';
+import { reportsQueuePage, reportPage } from './pages/reports.js';
+import { publicPage } from './pages/public.js';
 
 const routes = [
   [/^\/masuk$/, loginPage, 'login'],
@@ -30,7 +41,24 @@ const routes = [
   [/^\/profil-jabatan$/, profilesPage, 'profiles'],
   [/^\/keadaan-khusus$/, specialListPage, 'special'],
   [/^\/keadaan-khusus\/(\d+)$/, specialPage, 'special'],
+  // schedules (issue 4 web)
+  [/^\/kalender$/, calendarPage, 'calendar'],
+  [/^\/persetujuan$/, approvalsPage, 'approvals'],
+  [/^\/unit\/([^/]+)\/jadwal$/, rosterPage, 'roster'],
+  [/^\/rotasi$/, rotationPage, 'rotation'],
+  // calendar (issue 4): days off and their amendments
+  [/^\/hari-libur$/, holidaysPage, 'holidays'],
+  // open311: reports, public page (the first four need no account)
+  [/^\/lapor$/, reportFormPage, 'report'],
+  [/^\/lacak$/, trackPage, 'track'],
+  [/^\/lacak\/([^/]+)$/, trackPage, 'track'],
+  [/^\/transparansi$/, publicPage, 'public'],
+  [/^\/laporan$/, reportsQueuePage, 'reports'],
+  [/^\/laporan\/(\d+)$/, reportPage, 'reports'],
 ];
+
+// open311: pages citizens use without signing in.
+const isPublicPath = (p) => /^\/(lapor|lacak(\/[^/]+)?|transparansi)$/.test(p);
 
 const canSeeTeam = () => isAdmin() || hasRole('inspektorat') || (hasRole('kepala_opd') && !!state.user.opd_unit);
 
@@ -66,9 +94,21 @@ function renderHeader(section) {
         u.nip ? link('#/kelayakan', 'nav.my_elig', 'my-elig', 'nav-my-elig') : null,
         canSeeTeam() ? link('#/kelayakan-tim', 'nav.team_elig', 'team-elig', 'nav-team-elig') : null,
         u.nip || canDecideSpecial() ? link('#/keadaan-khusus', 'nav.special', 'special', 'nav-special') : null,
+        // schedules (issue 4 web)
+        u.nip ? link('#/kalender', 'nav.calendar', 'calendar', 'nav-calendar') : null,
+        hasRole('atasan') || hasRole('kepala_opd') ? link('#/persetujuan', 'nav.approvals', 'approvals', 'nav-approvals') : null,
+        (hasRole('atasan') || hasRole('kepala_opd')) && u.unit ? link(`#/unit/${encodeURIComponent(u.unit.code)}/jadwal`, 'nav.roster', 'roster', 'nav-roster') : null,
+        isAdmin() || (hasRole('kepala_opd') && !!u.opd_unit) ? link('#/rotasi', 'nav.rotation', 'rotation', 'nav-rotation') : null,
+        isAdmin() || hasRole('inspektorat') ? link('#/hari-libur', 'nav.holidays', 'holidays', 'nav-holidays') : null,
         isAdmin() ? link('#/kebijakan', 'nav.policy', 'policy', 'nav-policy') : null,
         isAdmin() ? link('#/profil-jabatan', 'nav.profiles', 'profiles', 'nav-profiles') : null,
-        isAdmin() ? link('#/impor', 'nav.import', 'import', 'nav-import') : null) : null,
+        isAdmin() ? link('#/impor', 'nav.import', 'import', 'nav-import') : null,
+        // open311: the handlers' queue for every signed-in user (handling officers hold any role)
+        link('#/laporan', 'nav.reports', 'reports', 'nav-reports'),
+        link('#/transparansi', 'nav.public', 'public', 'nav-public'))
+        : h('ul', { class: 'links' }, link('#/lapor', 'nav.report', 'report', 'nav-report'),
+          link('#/lacak', 'nav.track', 'track', 'nav-track'), link('#/transparansi', 'nav.public', 'public', 'nav-public'),
+          link('#/masuk', 'nav.login', 'login', 'nav-login')),
       h('ul', { class: 'tools' },
         h('li', null, h('button', { type: 'button', id: 'lang-toggle', class: 'secondary outline small',
           lang: other, 'aria-label': t('lang.switch.label'),
@@ -84,7 +124,7 @@ function renderHeader(section) {
 async function route() {
   const my = ++gen;
   const { raw, path, query } = parseHash();
-  if (!state.user && path !== '/masuk') {
+  if (!state.user && path !== '/masuk' && !isPublicPath(path)) {
     if (path !== '/') state.next = raw;
     location.replace('#/masuk');
     return;

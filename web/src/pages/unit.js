@@ -2,6 +2,7 @@ import { h, clear } from '../dom.js';
 import { t, label, fmtNumber } from '../i18n.js';
 import { api } from '../api.js';
 import { title, loading, breadcrumb, facts, badge, esc } from '../ui.js';
+import { hasRole, isAdmin } from '../state.js';
 
 const hhmm = (s) => (s ? String(s).slice(0, 5) : null);
 const coord = (x) => (typeof x === 'number' ? x.toFixed(5) : String(x));
@@ -44,6 +45,8 @@ export async function unitPage({ main, params, alive }) {
     ], 'unit-facts'),
     h('p', null, h('a', { href: `#/pegawai?unit=${esc(u.code)}`, role: 'button', id: 'unit-employees' },
       total != null ? t('unit.see_employees', { n: fmtNumber(total) }) : t('unit.see_employees.plain'))),
+    // schedules (issue 4 web): the unit's roster heat map, for those who may read it
+    isAdmin() || hasRole('inspektorat') || hasRole('kepala_opd') || hasRole('atasan') ? h('p', null, h('a', { href: `#/unit/${esc(u.code)}/jadwal`, role: 'button', class: 'secondary outline', id: 'unit-roster' }, t('unit.roster'))) : null,
     h('h2', null, `${t('unit.children')} (${fmtNumber(kids.length)})`),
     kids.length
       ? h('table', { class: 'rows', id: 'unit-children' },

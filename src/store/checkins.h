@@ -1,0 +1,144 @@
+/* checkins.h (store) - presence records, their context, group commit, and
+ * the presence settings.
+ *
+ * Tables (migration 005): checkin, device, presence_setting.
+ *
+ * Speed. A check-in is validated on the request's thread against a cached
+ * context (the employee's unit, office, domicile and time zone; the day's
+ * approved plan and working day; the settings) and then handed to the group
+ * committer: the first request thread that finds no batch in progress
+ * becomes the leader, takes every pending check-in, writes them in ONE write
+ * transaction on the committer's connection and wakes
+ * each of the others after COMMIT, then hands the leadership to the first
+ * record queued meanwhile. A request answers 201 only after its batch
+ * committed. SQLite has one writer anyway; batching turns N commits (N
+ * fsyncs) into one.
+ *
+ * Inside the batch transaction each record is checked against the stored
+ * history, serially, so these are exact even under concurrency: the
+ * two-records-a-day rule (ERR_CONFLICT with a code), impossible travel since
+ * the previous record, the registered device (registered on first use) and
+ * a device shared with another employee that day.
+ *
+ * Cache correctness: every active employee's unit, office, domicile and
+ * time zone, and all schedules, assignments, flexible starts and the
+ * calendar, come from one shared snapshot replaced every
+ * PRESENCE_WORLD_TTL_MS (an employee missing from it is read from the
+ * database); the day's approved plan is reused for PRESENCE_DAY_TTL_MS;
+ * settings are re-read after PRESENCE_SETTINGS_TTL_MS. A plan approved, a
+ * schedule or an office changed therefore reaches check-ins within that
+ * time. Nothing that decides a 409 or the device is cached.
+ *
+ * Durability: FLEKSI_CHECKIN_SYNC=full (default) commits the batches with
+ * synchronous=FULL (fsync of the WAL: survives a power cut); =normal uses
+ * the project's WAL default (survives a crash of the process, kill -9, not
+ * a power cut). PostgreSQL commits durably either way. */
+#ifndef FLEKSI_STORE_CHECKINS_H
+#define FLEKSI_STORE_CHECKINS_H
+
+#include "core/date.h"
+#include "db/db.h"
+#include "domain/presence.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define PRESENCE_DAY_TTL_MS 30000
+#define PRESENCE_SETTINGS_TTL_MS 60000
+#define PRESENCE_WORLD_TTL_MS 60000     /* schedules and calendar snapshot */
+#define PRESENCE_DEVICE_ID_MAX 64
+#define PRESENCE_BATCH_MAX 512
+
+/* What is known about an employee for presence, independent of the day. */
+struct presence_person {
+	int64_t employee_id;
+	int64_t unit_id;
+	int64_t instansi_id;
+	enum tz_zone tz;
+	struct presence_place office;
+	bool has_domicile;
+	double home_lat, home_lon;
+	struct presence_settings settings;
+};
+
+/* What a day holds for the employee: the approved plan and the working day. */
+struct presence_day {
+	int32_t day;
+	enum presence_mode mode;
+	bool has_plan;
+	int64_t plan_id;
+	struct presence_place place;   /* the declared place (wfa) or the other office (kantor_lain) */
+	struct workday work;
+};
+
+/* The person from the snapshot (loaded on first use and every
+ * PRESENCE_WORLD_TTL_MS, on c), else from the database; ERR_NOT_FOUND for an
+ * unknown or inactive employee. c must have no transaction open. */
+int presence_person_get(struct db_conn *c, int64_t employee_id, int64_t now_ms, struct presence_person *out);
+/* The day of the employee: the approved plan (cached PRESENCE_DAY_TTL_MS)
+ * and the working day (from the snapshot). Same rules. */
+int presence_day_get(struct db_conn *c, const struct presence_person *p, int32_t day, int64_t now_ms,
+		     struct presence_day *out);
+/* Forget the cached plans of the day of one employee (0: of everyone), for a
+ * caller that just decided a plan and wants check-ins to see it at once. */
+void presence_cache_forget(int64_t employee_id);
+
+/* One record on its way to the database. The caller fills the input part;
+ * checkin_commit fills the result part. */
+struct checkin_new {
+	/* input */
+	int64_t employee_id, unit_id;
+	const char *actor;             /* username, for the audit line */
+	char work_date[DATE_TEXT];
+	int local_minute;              /* of the work date (may pass 1440) */
+	enum tz_zone tz;
+	enum presence_kind kind;
+	enum presence_mode mode;
+	int64_t plan_id;               /* 0: none */
+	int64_t server_ms, client_ms;  /* client_ms < 0: none */
+	double lat, lon, accuracy_m;
+	char device_id[PRESENCE_DEVICE_ID_MAX + 1];
+	struct presence_settings settings;
+	struct presence_verdict verdict; /* the request-side flags; the writer adds its own */
+	/* result */
+	int64_t id;
+	int rc;                        /* 0, ERR_CONFLICT (see conflict), or a storage error */
+	const char *conflict;          /* "already_checked_in" | "already_checked_out" | "out_before_in" */
+	bool device_registered;        /* this record registered the device (first use) */
+	char *flags_json;              /* the stored flags (presence_flags_json); owned, free it */
+};
+
+/* Hand rec to the group committer and wait until its batch committed (or
+ * failed). The batches are written on one connection of db taken from the
+ * pool on first use and kept (its page cache stays warm). Returns rec->rc. */
+int checkin_commit(struct db *db, struct checkin_new *rec);
+
+/* The flags of a verdict as the compact JSON array stored in checkin.flags
+ * and returned by the API: [{"flag","message_id","message_en",numbers...}].
+ * Caller frees. */
+char *presence_flags_json(const struct presence_verdict *v);
+
+/* One stored record, for listings; strings valid during the callback. */
+struct checkin_row {
+	int64_t id;
+	const char *nip, *work_date, *kind, *mode, *verdict, *flags, *device_id, *time_zone;
+	int64_t server_ms, client_ms;  /* client_ms < 0: none */
+	int local_minute;
+	bool has_location;             /* false once reduced */
+	double lat, lon, accuracy_m, distance_m;  /* distance_m < 0: unknown */
+	int allowed_m;
+	int64_t plan_id;
+};
+
+/* The employee's records with work_date in from..to (text dates), oldest
+ * first, at most limit. Runs in the caller's transaction. */
+int checkins_each(struct db_conn *c, int64_t employee_id, const char *from, const char *to, int limit,
+		  int (*cb)(void *ctx, const struct checkin_row *r), void *ctx);
+/* One record by id (for tests and the crash check); ERR_NOT_FOUND. */
+int checkin_exists(struct db_conn *c, int64_t id);
+
+/* The settings valid on day for an instansi (cached). */
+int presence_settings_get(struct db_conn *c, int64_t instansi_id, int32_t day, int64_t now_ms,
+			  struct presence_settings *out);
+
+#endif
