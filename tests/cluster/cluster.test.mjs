@@ -1,9 +1,9 @@
 // The loopback cluster (issue 8 item 6): a PostgreSQL primary with a
 // synchronous streaming standby (scripts/pg-cluster.sh), two `fleksi serve`
 // nodes on a multi-host conninfo with target_session_attrs=read-write, and
-// nginx balancing them. A burst of acknowledged writes goes through nginx
-// while (1) one app node is killed with SIGKILL and (2) the primary is killed
-// and the standby promoted. Every write that got a 201 must be there after.
+// nginx balancing them. A burst of check-ins goes through nginx while (1)
+// one app node is killed with SIGKILL and (2) the primary is killed and the
+// standby promoted. Every check-in answered 201 must be there after.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import net from 'node:net';
-import { startServer, login, cli } from '../lib/server.mjs';
+import { startServer, cli } from '../lib/server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const clusterScript = join(root, 'scripts', 'pg-cluster.sh');
@@ -22,7 +22,7 @@ const freePort = () => new Promise((resolve) => {
   s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
 });
 
-let pgDir, work, uri, nodes = [], nginx, lb, auth;
+let pgDir, work, uri, nodes = [], nginx, lb, people;
 
 before(async () => {
   pgDir = `/tmp/fleksi-cluster-${process.pid}`;
@@ -30,8 +30,11 @@ before(async () => {
   const [p, s] = [56000 + (process.pid % 400) * 2, 56001 + (process.pid % 400) * 2];
   uri = execFileSync(clusterScript, ['start', pgDir, String(p), String(s)], { encoding: 'utf8' }).trim();
   const env = { FLEKSI_AUDIT_KEY: join(work, 'audit.key') };
-  const demo = cli(['demo', '--db', uri, '--employees', '300', '--seed', '7'], { env: { ...process.env, ...env } });
+  const demo = cli(['demo', '--db', uri, '--employees', '1000', '--seed', '7'], { env: { ...process.env, ...env } });
   assert.equal(demo.status, 0, demo.stderr);
+  const tok = cli(['user', 'tokens', '--db', uri, '--count', '600'], { env: { ...process.env, ...env } });
+  assert.equal(tok.status, 0, tok.stderr);
+  people = tok.stdout.trim().split('\n').map((l) => ({ token: l.split(' ')[0], nip: l.split(' ')[1] }));
   for (let i = 0; i < 2; i++) {
     nodes.push(await startServer({ demo: 0, db: uri, env, serveArgs: ['--threads', '4'] }));
   }
@@ -68,7 +71,6 @@ http {
     try { if ((await fetch(`${lb}/healthz`)).ok) break; } catch { /* starting */ }
     await sleep(50);
   }
-  auth = await login(lb, 'pegawai.bappeda');
 });
 
 after(async () => {
@@ -79,48 +81,59 @@ after(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const day = (d) => new Date(Date.now() + 7 * 3600e3 + d * 86400e3).toISOString().slice(0, 10);
+const M_LAT = 180 / (Math.PI * 6371008.8);
 
-// One acknowledged write through nginx: a special-circumstances draft. Returns
-// its id on 201, null on any failure (a failed request is allowed to fail; a
-// 201 is a promise).
-async function write(i) {
+// The check-ins to make: each person's "in", then their "out" (two a day).
+function jobsFor(from, count) {
+  const chosen = people.slice(from, from + count);
+  return [...chosen.map((p) => ({ p, kind: 'in' })), ...chosen.map((p) => ({ p, kind: 'out' }))];
+}
+
+// One check-in through nginx. Returns {id, nip} on 201, null on any failure
+// (a failed request may fail; a 201 is a promise).
+async function write(job) {
   try {
-    const r = await fetch(`${lb}/api/v1/special-requests`, {
-      method: 'POST', headers: auth.headers, signal: AbortSignal.timeout(20000),
-      body: JSON.stringify({ reason: `Pendampingan keluarga yang dirawat, permintaan nomor ${i}.`,
-        period_from: day(1), period_to: day(10), work_plan: [{ output: `Keluaran ${i}` }] }),
+    const r = await fetch(`${lb}/api/v1/checkins`, {
+      method: 'POST', signal: AbortSignal.timeout(20000),
+      headers: { authorization: `Bearer ${job.p.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: job.kind, lat: -6.18 + (job.p.nip.charCodeAt(17) % 10) * M_LAT, lon: 106.83,
+        accuracy_m: 12, device_id: `cluster-${job.p.nip}` }),
     });
     if (r.status !== 201) { await r.arrayBuffer(); return null; }
-    return (await r.json()).id;
+    return { id: (await r.json()).id, nip: job.p.nip };
   } catch { return null; }
 }
 
-// Run n writes, c at a time; onAck(count) after each 201.
-async function burst(n, c, onAck = () => {}) {
+// Run the jobs, c at a time; onAck(count) after each 201.
+async function burst(jobs, c, onAck = () => {}) {
   const acked = [];
   let next = 0, failed = 0;
   await Promise.all(Array.from({ length: c }, async () => {
-    while (next < n) {
-      const id = await write(next++);
-      if (id === null) failed++;
-      else { acked.push(id); await onAck(acked.length); }
+    while (next < jobs.length) {
+      const done = await write(jobs[next++]);
+      if (done === null) failed++;
+      else { acked.push(done); await onAck(acked.length); }
     }
   }));
   return { acked, failed };
 }
 
-async function assertAllPresent(ids) {
-  for (const id of ids) {
-    const r = await fetch(`${lb}/api/v1/special-requests/${id}`, { headers: auth.headers });
-    assert.equal(r.status, 200, `acknowledged write ${id} is missing (${r.status})`);
-    await r.arrayBuffer();
+// Every acknowledged check-in is stored: each person reads their own list.
+async function assertAllPresent(acked) {
+  const byNip = new Map();
+  for (const a of acked) byNip.set(a.nip, [...(byNip.get(a.nip) || []), a.id]);
+  for (const [nip, ids] of byNip) {
+    const token = people.find((p) => p.nip === nip).token;
+    const r = await fetch(`${lb}/api/v1/checkins`, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(r.status, 200);
+    const have = new Set((await r.json()).items.map((i) => i.id));
+    for (const id of ids) assert.ok(have.has(id), `check-in ${id} of ${nip} was answered 201 and is missing`);
   }
 }
 
 test('killing one app node mid-burst fails only its in-flight requests', async () => {
   let killed = false;
-  const { acked, failed } = await burst(240, 8, (count) => {
+  const { acked, failed } = await burst(jobsFor(0, 120), 8, (count) => {
     if (!killed && count === 60) { killed = true; nodes[0].child.kill('SIGKILL'); }
   });
   assert.ok(killed);
@@ -130,11 +143,14 @@ test('killing one app node mid-burst fails only its in-flight requests', async (
 });
 
 test('the primary dies: the standby is promoted, service is back within 30 s, no 201 is lost', async () => {
-  const before = await burst(40, 4);
+  const before = await burst(jobsFor(120, 20), 4);
   assert.equal(before.failed, 0);
   let stop = false;
   const during = [];
-  const writer = (async () => { for (let i = 0; !stop; i++) { const id = await write(1000 + i); if (id) during.push(id); } })();
+  const queue = jobsFor(140, 460);
+  const writer = (async () => {
+    for (let i = 0; !stop && i < queue.length; i++) { const done = await write(queue[i]); if (done) during.push(done); }
+  })();
   await sleep(300);
   const killedAt = Date.now();
   execFileSync(clusterScript, ['kill-primary', pgDir]);
