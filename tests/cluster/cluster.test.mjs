@@ -28,7 +28,7 @@ before(async () => {
   pgDir = `/tmp/fleksi-cluster-${process.pid}`;
   work = mkdtempSync(join(tmpdir(), 'fleksi-cluster-'));
   const [p, s] = [56000 + (process.pid % 400) * 2, 56001 + (process.pid % 400) * 2];
-  uri = execFileSync(clusterScript, ['start', pgDir, String(p), String(s)], { encoding: 'utf8' }).trim();
+  uri = execFileSync(clusterScript, ['start', pgDir, String(p), String(s)], { encoding: 'utf8', timeout: 180000 }).trim();
   const env = { FLEKSI_AUDIT_KEY: join(work, 'audit.key') };
   const demo = cli(['demo', '--db', uri, '--employees', '1000', '--seed', '7'], { env: { ...process.env, ...env } });
   assert.equal(demo.status, 0, demo.stderr);
@@ -68,18 +68,18 @@ http {
     { stdio: ['ignore', 'ignore', 'pipe'] });
   lb = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(`${lb}/healthz`)).ok) break; } catch { /* starting */ }
+    try { if ((await fetch(`${lb}/healthz`, { signal: AbortSignal.timeout(2000) })).ok) break; } catch { /* starting */ }
     await sleep(50);
   }
-});
+}, { timeout: 300000 });
 
 after(async () => {
-  nginx?.kill('SIGTERM');
+  nginx?.kill('SIGKILL');
   for (const n of nodes) await n.stop().catch(() => {});
-  try { execFileSync(clusterScript, ['stop', pgDir]); } catch { /* already down */ }
+  try { execFileSync(clusterScript, ['stop', pgDir], { timeout: 90000 }); } catch { /* already down */ }
   rmSync(pgDir, { recursive: true, force: true });
   rmSync(work, { recursive: true, force: true });
-});
+}, { timeout: 120000 });
 
 const M_LAT = 180 / (Math.PI * 6371008.8);
 
@@ -124,14 +124,15 @@ async function assertAllPresent(acked) {
   for (const a of acked) byNip.set(a.nip, [...(byNip.get(a.nip) || []), a.id]);
   for (const [nip, ids] of byNip) {
     const token = people.find((p) => p.nip === nip).token;
-    const r = await fetch(`${lb}/api/v1/checkins`, { headers: { authorization: `Bearer ${token}` } });
+    const r = await fetch(`${lb}/api/v1/checkins`,
+      { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(20000) });
     assert.equal(r.status, 200);
     const have = new Set((await r.json()).items.map((i) => i.id));
     for (const id of ids) assert.ok(have.has(id), `check-in ${id} of ${nip} was answered 201 and is missing`);
   }
 }
 
-test('killing one app node mid-burst fails only its in-flight requests', async () => {
+test('killing one app node mid-burst fails only its in-flight requests', { timeout: 180000 }, async () => {
   let killed = false;
   const { acked, failed } = await burst(jobsFor(0, 120), 8, (count) => {
     if (!killed && count === 60) { killed = true; nodes[0].child.kill('SIGKILL'); }
@@ -142,7 +143,8 @@ test('killing one app node mid-burst fails only its in-flight requests', async (
   await assertAllPresent(acked);
 });
 
-test('the primary dies: the standby is promoted, service is back within 30 s, no 201 is lost', async () => {
+test('the primary dies: the standby is promoted, service is back within 30 s, no 201 is lost', { timeout: 180000 },
+  async () => {
   const before = await burst(jobsFor(120, 20), 4);
   assert.equal(before.failed, 0);
   let stop = false;
@@ -153,8 +155,8 @@ test('the primary dies: the standby is promoted, service is back within 30 s, no
   })();
   await sleep(300);
   const killedAt = Date.now();
-  execFileSync(clusterScript, ['kill-primary', pgDir]);
-  execFileSync(clusterScript, ['promote', pgDir]);
+  execFileSync(clusterScript, ['kill-primary', pgDir], { timeout: 60000 });
+  execFileSync(clusterScript, ['promote', pgDir], { timeout: 60000 });
   const ackedBefore = during.length;
   let backAt = 0;
   while (Date.now() - killedAt < 30000) {

@@ -60,17 +60,22 @@ export async function startServer({ demo = 600, db, env = {}, serveArgs = [] } =
   child.stderr.on('data', (d) => { log += d; if (log.length > 1 << 20) log = log.slice(-(1 << 19)); });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error(`fleksi serve exited: ${log}`);
-    try { const r = await fetch(`${url}/healthz`); if (r.ok) break; } catch { /* not up yet */ }
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`fleksi serve exited: ${log}`);
+    try { const r = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) }); if (r.ok) break; } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 50));
   }
   return {
     url, dbPath, dir, child, env: { ...process.env, ...common, ...env },
     log: () => log,
     async stop() {
-      if (child.exitCode === null) {
+      // A child killed by a signal has exitCode null and signalCode set: it
+      // has already exited and will not emit 'exit' again.
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
+        const slow = setTimeout(() => child.kill('SIGKILL'), 20000);
+        await exited;
+        clearTimeout(slow);
       }
       if (!db) rmSync(dir, { recursive: true, force: true });
     },
