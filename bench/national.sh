@@ -25,11 +25,24 @@ echo "\$ fleksi demo --db $db --employees $N"
 tail -1 "$work/demo.err"
 psql -X -q "$db" -c "VACUUM ANALYZE"
 
+# One working day's close for the whole country: the first working day of
+# the demo's check-ins (a weekday with records), then the same date again
+# (idempotent: nothing changes, only reads).
+day=$(psql -X -tA "$db" -c "SELECT COALESCE(max(work_date), '2026-11-27') FROM checkin")
+[ -n "$day" ] || day=2026-11-27
+echo "\$ fleksi close --db \$db --from $day   (first close, then again)"
+for pass in first again; do
+  /usr/bin/time -f "%e s wall, %M KB max RSS" $BIN close --db "$db" --from "$day" 2>"$work/close.err" |
+    tail -1 | sed "s/^/  $pass: /"
+  tail -1 "$work/close.err" | sed "s/^/  $pass: /"
+done
+psql -X -q "$db" -c "ANALYZE"
+
 echo "## database size"
 psql -X -tA -F ' ' "$db" -c "SELECT pg_size_pretty(pg_database_size(current_database()))" | sed 's/^/total /'
 psql -X -tA -F ' ' "$db" -c "SELECT relname, pg_size_pretty(pg_total_relation_size(c.oid)), reltuples::bigint
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-  WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY pg_total_relation_size(c.oid) DESC LIMIT 8" |
+  WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY pg_total_relation_size(c.oid) DESC LIMIT 10" |
   awk '{printf "  %-24s %10s %s rows\n", $1, $2" "$3, $4}'
 
 echo "## hot queries at this scale (EXPLAIN ANALYZE; the plan's first node and the execution time)"
@@ -61,6 +74,6 @@ if psql -X -tA "$db" -c "SELECT to_regclass('public.plan')" | grep -q plan; then
     "SELECT id FROM plan WHERE unit_id = $unit AND date BETWEEN '2026-12-01' AND '2026-12-31'"
 fi
 if psql -X -tA "$db" -c "SELECT to_regclass('public.checkin')" | grep -q checkin; then
-  explain "check-ins of one employee in a month" \
-    "SELECT id FROM checkin WHERE employee_id = $emp AND local_date BETWEEN '2026-12-01' AND '2026-12-31'"
+  explain "check-ins of one employee in a month (partitioned)" \
+    "SELECT id FROM checkin WHERE employee_id = $emp AND work_date BETWEEN '2026-11-01' AND '2026-11-30'"
 fi

@@ -9,13 +9,16 @@
  * The check-in handler is the hot path (issue 5 item 9): it validates the
  * body, takes the cached context (store/checkins.h), evaluates the flags,
  * hands the record to the group committer and answers 201 only after the
- * batch committed. Its reply is written with a bounded buffer instead of
- * jansson, since the flags already exist as JSON text. */
+ * batch committed: the answer is deferred (http/defer.h), so the worker
+ * thread serves other connections meanwhile and the writer thread resumes
+ * this one after COMMIT. Its reply is written with a bounded buffer instead
+ * of jansson, since the flags already exist as JSON text. */
 #include "api/checkins.h"
 #include "core/clock.h"
 #include "core/err.h"
 #include "core/mem.h"
 #include "domain/geo.h"
+#include "http/defer.h"
 #include "store/checkins.h"
 #include "store/devices.h"
 
@@ -216,27 +219,52 @@ static void reply_created(struct api_call *call, const struct checkin_new *rec)
 	http_res_header(call->res, "Cache-Control", "no-store");
 }
 
+/* A check-in waiting for its batch: lives from the handler until the
+ * writer thread has answered it. */
+struct deferred_checkin {
+	struct checkin_new rec;
+	struct http_request *req;
+	struct http_response *res;     /* the server keeps both until http_resume */
+};
+
+/* On the writer thread, after the batch committed (or failed). */
+static void checkin_answer(void *ctx)
+{
+	struct deferred_checkin *d = ctx;
+	struct api_call call = {.req = d->req, .res = d->res};
+	int rc = d->rec.rc;
+	if (rc == ERR_CONFLICT && d->rec.conflict)
+		reply_conflict(&call, d->rec.conflict);
+	else if (rc)
+		api_error_from(&call, rc, NULL);
+	else
+		reply_created(&call, &d->rec);
+	free(d->rec.flags_json);
+	struct http_request *req = d->req;
+	free(d);
+	http_resume(req);
+}
+
 void api_checkin_create(struct api_call *call)
 {
-	struct checkin_new rec;
-	memset(&rec, 0, sizeof rec);
-	if (!read_checkin(call, &rec))
-		return;
-	rec.server_ms = now_unix_ms();
-	int rc = prepare_checkin(call, &rec);
-	if (rc == ERR_NOT_FOUND)
-		return api_error(call, 403, "not_active", NULL, "Your employee record is not active.",
-				 "Data kepegawaian Anda tidak aktif.");
-	if (rc)
+	struct deferred_checkin *d = xcalloc(1, sizeof *d);
+	struct checkin_new *rec = &d->rec;
+	if (!read_checkin(call, rec))
+		return free(d);
+	rec->server_ms = now_unix_ms();
+	int rc = prepare_checkin(call, rec);
+	if (rc) {
+		free(d);
+		if (rc == ERR_NOT_FOUND)
+			return api_error(call, 403, "not_active", NULL, "Your employee record is not active.",
+					 "Data kepegawaian Anda tidak aktif.");
 		return api_error_from(call, rc, NULL);
-	rc = checkin_commit(call->app->db, &rec);
-	if (rc == ERR_CONFLICT && rec.conflict)
-		reply_conflict(call, rec.conflict);
-	else if (rc)
-		api_error_from(call, rc, NULL);
-	else
-		reply_created(call, &rec);
-	free(rec.flags_json);
+	}
+	rec->actor = NULL; /* call->actor lives on the router's stack; the batch audits as "system" */
+	d->req = call->req;
+	d->res = call->res;
+	http_defer(call->req);
+	checkin_submit(call->app->db, rec, checkin_answer, d);
 }
 
 /* ---- reading: the employee named by ?nip= (the actor by default) ---- */

@@ -19,6 +19,7 @@ void api_report_get(struct api_call *call);
 void api_report_status(struct api_call *call);
 void api_report_forward(struct api_call *call);
 void api_report_moderate(struct api_call *call);
+void api_report_violation(struct api_call *call);   /* POST /api/v1/reports/{id}/violation */
 void api_reports_settings_get(struct api_call *call);
 void api_reports_settings_put(struct api_call *call);
 void api_open311_keys_list(struct api_call *call);

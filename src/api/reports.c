@@ -141,6 +141,14 @@ static int staff_cb(void *ctx, const struct report_staff_row *s)
 	return 0;
 }
 
+static int violation_cb(void *ctx, const struct report_violation_row *v)
+{
+	json_array_append_new(ctx, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)v->id, "nip",
+					     v->nip, "name", v->name, "date", v->date, "kind", v->finding, "note",
+					     v->note, "created_by", v->created_by, "created_at", v->created_at));
+	return 0;
+}
+
 /* Load the report named in the path and check that the actor may see it
  * (handlers, inspektorat) or act on it (handlers). Replies on failure. */
 static bool load_for(struct api_call *call, struct report_row *r, bool act)
@@ -203,6 +211,9 @@ void api_report_get(struct api_call *call)
 		rc = reports_events_each(call->conn, r.id, false, event_cb, events);
 	if (!rc)
 		rc = reports_unit_staff_on(call->conn, r.unit_id, date, staff_cb, staff);
+	json_t *violations = json_array();
+	if (!rc)
+		rc = reports_violations_each(call->conn, r.id, violation_cb, violations);
 	db_rollback(call->conn);
 	json_object_set_new(o, "public_description", json_string(report_public_description(&r)));
 	json_object_set_new(o, "status_notes", json_string(r.status_notes));
@@ -221,6 +232,10 @@ void api_report_get(struct api_call *call)
 	/* What fleksi's own records say about the unit on that date: staff,
 	 * their plans and their check-ins (handlers only). */
 	json_object_set_new(o, "cross_check", json_pack("{s:s, s:o}", "date", date, "staff", staff));
+	/* Violations recorded from this report, and whether one may be added. */
+	json_object_set_new(o, "violations", violations);
+	json_object_set_new(o, "can_record_violation",
+			    json_boolean(reports_actor_handles(call->actor, &r) && report_status_substantiated(r.status)));
 	report_row_free(&r);
 	if (rc) {
 		json_decref(o);
@@ -430,6 +445,89 @@ void api_reports_settings_put(struct api_call *call)
 	api_reply(call, 200, settings_json(&s));
 }
 
+/* ---- report -> violation ---- */
+
+static const struct api_field VIOLATION_FIELDS[] = {{"nip", T_STRING, true, false},
+						    {"date", T_STRING, true, false},
+						    {"kind", T_STRING, false, false},
+						    {"note", T_STRING, true, false},
+						    {0}};
+
+/* Check the body's values; false after replying 422. */
+static bool violation_input_ok(struct api_call *call, const struct report_violation_input *in)
+{
+	if (!report_finding_ok(in->finding)) {
+		api_error(call, 422, "invalid", "kind", "kind must be absent, late, early_leave, conduct or other.",
+			  "kind harus absent, late, early_leave, conduct atau other.");
+		return false;
+	}
+	if (strlen(in->note) < 5 || strlen(in->note) > REPORT_NOTE_MAX) {
+		api_error(call, 422, "invalid", "note", "The note needs 5 to 2000 bytes: what the handler found.",
+			  "Catatan perlu 5 sampai 2000 byte: apa yang ditemukan penangan.");
+		return false;
+	}
+	if (strlen(in->nip) > 32) {
+		api_error(call, 422, "invalid", "nip", "Unknown NIP.", "NIP tidak dikenal.");
+		return false;
+	}
+	return true;
+}
+
+static void violation_error(struct api_call *call, int rc, const char *field)
+{
+	if (rc == ERR_CONFLICT && field && !strcmp(field, "status"))
+		return api_error(call, 409, "invalid_state", "status",
+				 "Only a substantiated report (verified, in progress, postponed or answered) can become "
+				 "a violation.",
+				 "Hanya laporan yang terbukti (terverifikasi, diproses, ditunda atau dijawab) yang dapat "
+				 "menjadi pelanggaran.");
+	if (rc == ERR_CONFLICT)
+		return api_error(call, 409, "conflict", "nip", "This report is already a violation of this employee.",
+				 "Laporan ini sudah menjadi pelanggaran pegawai ini.");
+	if (rc == ERR_INVALID && field && !strcmp(field, "date"))
+		return api_error(call, 422, "invalid", "date",
+				 "date must be YYYY-MM-DD, not after the report came in and at most 31 days before.",
+				 "date harus YYYY-MM-DD, tidak setelah laporan masuk dan paling lama 31 hari sebelumnya.");
+	if (rc == ERR_INVALID)
+		return api_error(call, 422, "invalid", "nip",
+				 "No active employee with this NIP in the report's unit or below.",
+				 "Tidak ada pegawai aktif dengan NIP ini di unit laporan atau di bawahnya.");
+	api_error_from(call, rc, field);
+}
+
+void api_report_violation(struct api_call *call)
+{
+	struct report_row r;
+	if (!load_for(call, &r, true))
+		return;
+	int64_t report_id = r.id;
+	report_row_free(&r);
+	json_t *body = api_read_object(call, VIOLATION_FIELDS);
+	if (!body)
+		return;
+	struct report_violation_input in = {report_id, api_str(body, "nip", ""), api_str(body, "date", ""),
+					    api_str(body, "kind", "other"), api_str(body, "note", "")};
+	if (!violation_input_ok(call, &in)) {
+		json_decref(body);
+		return;
+	}
+	int64_t id = 0;
+	const char *field = NULL;
+	int rc = db_begin_write(call->conn);
+	if (!rc)
+		rc = reports_violation_add(call->conn, &in, call->actor->username, time(NULL), &id, &field);
+	rc = finish_write(call, rc);
+	if (rc) {
+		json_decref(body);
+		return violation_error(call, rc, field);
+	}
+	json_t *o = json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)id, "report_id",
+			      (json_int_t)report_id, "nip", in.nip, "date", in.date, "kind", in.finding, "violation_kind",
+			      "citizen_report", "note", in.note);
+	json_decref(body);
+	api_reply(call, 201, o);
+}
+
 /* ---- app keys ---- */
 
 static int key_cb(void *ctx, const struct open311_key_row *k)
@@ -602,9 +700,23 @@ struct stats_ctx {
 	long received, answered, overdue;
 };
 
-static json_t *num_or_null(bool suppressed, long v)
+static const char *const LEVELS[REPORT_STATS_LEVELS] = {"ringan", "sedang", "berat"};
+
+/* Set field to v, or to null and name it in withheld when suppressed. */
+static void put_num(json_t *o, json_t *withheld, const char *field, bool suppressed, json_t *v)
 {
-	return suppressed ? json_null() : json_integer(v);
+	if (suppressed) {
+		json_decref(v);
+		json_object_set_new(o, field, json_null());
+		json_array_append_new(withheld, json_string(field));
+		return;
+	}
+	json_object_set_new(o, field, v);
+}
+
+static json_t *share(long part, long whole)
+{
+	return whole ? json_real((double)part / (double)whole) : json_null();
 }
 
 static int stats_cb(void *ctx, const struct report_body_stats *s)
@@ -613,14 +725,27 @@ static int stats_cb(void *ctx, const struct report_body_stats *s)
 	json_t *o = json_pack("{s:s, s:s, s:i, s:i, s:i}", "body_code", s->body_code, "body_name", s->body_name,
 			      "reports_received", (int)s->received, "reports_answered", (int)s->answered,
 			      "reports_overdue", (int)s->overdue);
+	json_t *w = json_array();
 	json_object_set_new(o, "median_hours_to_answer",
 			    s->median_hours_to_answer < 0 ? json_null() : json_real(s->median_hours_to_answer));
-	json_object_set_new(o, "staff", num_or_null(s->staff_suppressed, s->staff));
-	json_object_set_new(o, "staff_with_plans", num_or_null(s->staff_suppressed, s->staff_with_plans));
-	json_object_set_new(o, "share_staff_with_plans",
-			    s->staff_suppressed || !s->staff ? json_null()
-							     : json_real((double)s->staff_with_plans / (double)s->staff));
-	json_object_set_new(o, "suppressed", json_boolean(s->staff_suppressed));
+	put_num(o, w, "staff", s->staff_suppressed, json_integer(s->staff));
+	put_num(o, w, "staff_with_plans", s->staff_suppressed, json_integer(s->staff_with_plans));
+	put_num(o, w, "share_staff_with_plans", s->staff_suppressed, share(s->staff_with_plans, s->staff));
+	json_object_set_new(o, "coverage_units", json_integer(s->coverage_units));
+	put_num(o, w, "coverage_days", s->coverage_suppressed, json_integer(s->coverage_days));
+	put_num(o, w, "coverage_days_met", s->coverage_suppressed, json_integer(s->coverage_days_met));
+	put_num(o, w, "coverage_share", s->coverage_suppressed, share(s->coverage_days_met, s->coverage_days));
+	char field[64];
+	for (int i = 0; i < REPORT_STATS_VKINDS; i++) {
+		snprintf(field, sizeof field, "violations_%s", reports_stats_vkind(i));
+		put_num(o, w, field, s->violations_suppressed[i], json_integer(s->violations[i]));
+	}
+	for (int k = 0; k < REPORT_STATS_LEVELS; k++) {
+		snprintf(field, sizeof field, "sanctions_%s", LEVELS[k]);
+		put_num(o, w, field, s->sanctions_suppressed[k], json_integer(s->sanctions[k]));
+	}
+	json_object_set_new(o, "suppressed", json_boolean(json_array_size(w) > 0));
+	json_object_set_new(o, "withheld", w);
 	json_array_append_new(c->bodies, o);
 	c->received += s->received;
 	c->answered += s->answered;
@@ -721,10 +846,144 @@ static void csv_field(struct buf *b, const char *s, bool last)
 	buf_puts(b, last ? "\r\n" : ",");
 }
 
-static const char *const CSV_COLUMNS[] = {"month", "body_code", "body_name", "reports_received",
-					  "reports_answered", "reports_overdue", "median_hours_to_answer", "staff",
-					  "staff_with_plans", "share_staff_with_plans", "suppressed"};
-#define NCSV (sizeof CSV_COLUMNS / sizeof CSV_COLUMNS[0])
+/* The field dictionary: every field of a body's row, in CSV column order.
+ * The violation and sanction columns follow the kinds and levels. */
+struct stats_field {
+	const char *field, *type, *en, *id;
+};
+
+static const struct stats_field FIELDS_HEAD[] = {
+	{"month", "string", "Month of the figures, YYYY-MM (WIB).", "Bulan data, YYYY-MM (WIB)."},
+	{"body_code", "string", "Code of the body (perangkat daerah, one level below the province).",
+	 "Kode perangkat daerah."},
+	{"body_name", "string", "Name of the body.", "Nama perangkat daerah."},
+	{"reports_received", "integer", "Citizens' reports received in the month about the body's units.",
+	 "Laporan warga yang diterima pada bulan itu tentang unit perangkat daerah."},
+	{"reports_answered", "integer", "Of those, reports answered (or declined as not our authority).",
+	 "Dari laporan itu, yang sudah dijawab (atau dinyatakan bukan kewenangan)."},
+	{"reports_overdue", "integer", "Of those, reports answered after their deadline or still open past a deadline.",
+	 "Dari laporan itu, yang dijawab melewati tenggat atau masih terbuka melewati tenggat."},
+	{"median_hours_to_answer", "number|null", "Median hours from receipt to answer; null when none answered.",
+	 "Median jam dari diterima sampai dijawab; kosong bila belum ada."},
+	{"staff", "integer|null", "Active staff of the body; null when withheld.",
+	 "Pegawai aktif perangkat daerah; kosong bila disembunyikan."},
+	{"staff_with_plans", "integer|null",
+	 "Staff with at least one approved plan to work from home, from anywhere or at another office (wfh, wfa, "
+	 "kantor_lain) in the month; null when withheld.",
+	 "Pegawai dengan paling sedikit satu rencana kerja dari rumah, dari mana saja atau kantor lain yang disetujui "
+	 "pada bulan itu; kosong bila disembunyikan."},
+	{"share_staff_with_plans", "number|null", "staff_with_plans / staff (0..1); null when withheld.",
+	 "staff_with_plans / staff (0..1); kosong bila disembunyikan."},
+	{"coverage_units", "integer", "Face-to-face units of the body with a minimum on-site staffing.",
+	 "Unit layanan tatap muka dengan jumlah minimum pegawai di kantor."},
+	{"coverage_days", "integer|null",
+	 "Unit-days counted: each such unit on each closed working day of the month; null when withheld.",
+	 "Hari-unit yang dihitung: setiap unit itu pada setiap hari kerja yang sudah ditutup; kosong bila "
+	 "disembunyikan."},
+	{"coverage_days_met", "integer|null",
+	 "Of those, unit-days where the staff on site (closed day status hadir) reached the minimum; null when "
+	 "withheld.",
+	 "Dari hari-unit itu, yang jumlah pegawai hadir di kantor mencapai minimum; kosong bila disembunyikan."},
+	{"coverage_share", "number|null", "coverage_days_met / coverage_days (0..1); null when none or withheld.",
+	 "coverage_days_met / coverage_days (0..1); kosong bila tidak ada atau disembunyikan."},
+};
+
+static const struct stats_field FIELDS_VKIND[REPORT_STATS_VKINDS] = {
+	{"unexcused_absence", NULL, "unexcused absence (alpa)", "tanpa keterangan (alpa)"},
+	{"late", NULL, "late arrival", "terlambat masuk"},
+	{"early_leave", NULL, "early leave", "pulang sebelum waktunya"},
+	{"missing_in", NULL, "no check-in record", "tanpa catatan masuk"},
+	{"missing_out", NULL, "no check-out record", "tanpa catatan pulang"},
+	{"outside_place", NULL, "record outside the agreed place", "catatan di luar tempat yang disepakati"},
+	{"missed_confirmation", NULL, "missed presence confirmation", "konfirmasi kehadiran terlewat"},
+	{"report_missing", NULL, "no daily work report", "tanpa laporan kerja harian"},
+	{"report_late", NULL, "late daily work report", "laporan kerja harian terlambat"},
+	{"remote_without_plan", NULL, "remote work without an approved plan",
+	 "bekerja jarak jauh tanpa rencana disetujui"},
+	{"remote_not_eligible", NULL, "remote work while not eligible", "bekerja jarak jauh padahal tidak memenuhi syarat"},
+	{"citizen_report", NULL, "a citizen's report found substantiated by its handler",
+	 "laporan warga yang dinyatakan terbukti oleh penanganinya"},
+};
+
+static const struct stats_field FIELDS_LEVEL[REPORT_STATS_LEVELS] = {
+	{"ringan", NULL, "light (hukuman disiplin ringan)", "ringan"},
+	{"sedang", NULL, "moderate (hukuman disiplin sedang)", "sedang"},
+	{"berat", NULL, "heavy (hukuman disiplin berat)", "berat"},
+};
+
+static const struct stats_field FIELDS_TAIL[] = {
+	{"suppressed", "boolean",
+	 "True when a figure about people concerned 1 to min_group-1 persons (default 5) and was withheld.",
+	 "Benar bila ada angka tentang 1 sampai min_group-1 orang (bawaan 5) yang disembunyikan."},
+	{"withheld", "string[]", "Names of the fields withheld (in CSV separated by spaces).",
+	 "Nama kolom yang disembunyikan (di CSV dipisah spasi)."},
+};
+
+#define NHEAD (sizeof FIELDS_HEAD / sizeof FIELDS_HEAD[0])
+#define NTAIL (sizeof FIELDS_TAIL / sizeof FIELDS_TAIL[0])
+#define NFIELDS (NHEAD + REPORT_STATS_VKINDS + REPORT_STATS_LEVELS + NTAIL)
+
+/* Field i of the dictionary: its name into name[64], its type, and its
+ * description into en and id (300 bytes each). */
+static void stats_field_at(size_t i, char name[64], const char **type, char en[300], char id[300])
+{
+	const struct stats_field *f;
+	if (i < NHEAD) {
+		f = &FIELDS_HEAD[i];
+		snprintf(name, 64, "%s", f->field);
+		*type = f->type;
+		snprintf(en, 300, "%s", f->en);
+		snprintf(id, 300, "%s", f->id);
+	} else if ((i -= NHEAD) < REPORT_STATS_VKINDS) {
+		f = &FIELDS_VKIND[i];
+		snprintf(name, 64, "violations_%s", reports_stats_vkind((int)i));
+		*type = "integer|null";
+		snprintf(en, 300, "Violations of kind %s in the month: %s (person-days, from closed days); null when "
+			 "withheld.", f->field, f->en);
+		snprintf(id, 300, "Pelanggaran jenis %s pada bulan itu: %s (orang-hari, dari hari yang sudah ditutup); "
+			 "kosong bila disembunyikan.", f->field, f->id);
+	} else if ((i -= REPORT_STATS_VKINDS) < REPORT_STATS_LEVELS) {
+		f = &FIELDS_LEVEL[i];
+		snprintf(name, 64, "sanctions_%s", f->field);
+		*type = "integer|null";
+		snprintf(en, 300, "Discipline sanctions of level %s starting in the month (PP 94/2021); null when "
+			 "withheld.", f->en);
+		snprintf(id, 300, "Hukuman disiplin tingkat %s yang mulai berlaku pada bulan itu (PP 94/2021); kosong "
+			 "bila disembunyikan.", f->id);
+	} else {
+		f = &FIELDS_TAIL[i - REPORT_STATS_LEVELS];
+		snprintf(name, 64, "%s", f->field);
+		*type = f->type;
+		snprintf(en, 300, "%s", f->en);
+		snprintf(id, 300, "%s", f->id);
+	}
+}
+
+/* One cell of the CSV from a JSON value (null: empty; a list: space-separated). */
+static void csv_value(struct buf *b, json_t *v, bool last)
+{
+	char tmp[64] = "";
+	const char *text = tmp;
+	if (json_is_array(v)) {
+		struct buf w;
+		buf_init(&w, 4096);
+		size_t i;
+		json_t *x;
+		json_array_foreach(v, i, x) buf_printf(&w, "%s%s", i ? " " : "", json_string_value(x));
+		csv_field(b, w.len ? w.data : "", last);
+		buf_free(&w);
+		return;
+	}
+	if (json_is_string(v))
+		text = json_string_value(v);
+	else if (json_is_integer(v))
+		snprintf(tmp, sizeof tmp, "%lld", (long long)json_integer_value(v));
+	else if (json_is_real(v))
+		snprintf(tmp, sizeof tmp, "%.4f", json_real_value(v));
+	else if (json_is_boolean(v))
+		snprintf(tmp, sizeof tmp, "%s", json_is_true(v) ? "true" : "false");
+	csv_field(b, text, last);
+}
 
 void api_public_stats_csv(struct api_call *call)
 {
@@ -733,26 +992,18 @@ void api_public_stats_csv(struct api_call *call)
 		return;
 	struct buf b;
 	buf_init(&b, 8u * 1024 * 1024);
-	for (size_t i = 0; i < NCSV; i++)
-		csv_field(&b, CSV_COLUMNS[i], i == NCSV - 1);
+	char name[64], en[300], id[300];
+	const char *type;
+	for (size_t i = 0; i < NFIELDS; i++) {
+		stats_field_at(i, name, &type, en, id);
+		csv_field(&b, name, i == NFIELDS - 1);
+	}
 	size_t i;
 	json_t *row;
 	json_array_foreach(json_object_get(o, "bodies"), i, row) {
-		for (size_t k = 0; k < NCSV; k++) {
-			json_t *v = k == 0 ? json_object_get(o, "month") : json_object_get(row, CSV_COLUMNS[k]);
-			char tmp[64];
-			const char *text = tmp;
-			if (json_is_string(v))
-				text = json_string_value(v);
-			else if (json_is_integer(v))
-				snprintf(tmp, sizeof tmp, "%lld", (long long)json_integer_value(v));
-			else if (json_is_real(v))
-				snprintf(tmp, sizeof tmp, "%.4f", json_real_value(v));
-			else if (json_is_boolean(v))
-				snprintf(tmp, sizeof tmp, "%s", json_is_true(v) ? "true" : "false");
-			else
-				tmp[0] = '\0';
-			csv_field(&b, text, k == NCSV - 1);
+		for (size_t k = 0; k < NFIELDS; k++) {
+			stats_field_at(k, name, &type, en, id);
+			csv_value(&b, k == 0 ? json_object_get(o, "month") : json_object_get(row, name), k == NFIELDS - 1);
 		}
 	}
 	json_decref(o);
@@ -763,38 +1014,17 @@ void api_public_stats_csv(struct api_call *call)
 
 void api_public_stats_fields(struct api_call *call)
 {
-	static const char *const fields[][4] = {
-		{"month", "string", "Month of the figures, YYYY-MM (WIB).", "Bulan data, YYYY-MM (WIB)."},
-		{"body_code", "string", "Code of the body (perangkat daerah, one level below the province).",
-		 "Kode perangkat daerah."},
-		{"body_name", "string", "Name of the body.", "Nama perangkat daerah."},
-		{"reports_received", "integer", "Citizens' reports received in the month about the body's units.",
-		 "Laporan warga yang diterima pada bulan itu tentang unit perangkat daerah."},
-		{"reports_answered", "integer", "Of those, reports answered (or declined as not our authority).",
-		 "Dari laporan itu, yang sudah dijawab (atau dinyatakan bukan kewenangan)."},
-		{"reports_overdue", "integer",
-		 "Of those, reports answered after their deadline or still open past a deadline.",
-		 "Dari laporan itu, yang dijawab melewati tenggat atau masih terbuka melewati tenggat."},
-		{"median_hours_to_answer", "number|null", "Median hours from receipt to answer; null when none answered.",
-		 "Median jam dari diterima sampai dijawab; kosong bila belum ada."},
-		{"staff", "integer|null", "Active staff of the body; null when suppressed.",
-		 "Pegawai aktif perangkat daerah; kosong bila disembunyikan."},
-		{"staff_with_plans", "integer|null",
-		 "Staff with at least one approved flexible-work plan (wfh, wfa, kantor_lain) in the month; null when "
-		 "suppressed.",
-		 "Pegawai dengan paling sedikit satu rencana kerja fleksibel disetujui pada bulan itu; kosong bila "
-		 "disembunyikan."},
-		{"share_staff_with_plans", "number|null", "staff_with_plans / staff (0..1); null when suppressed.",
-		 "staff_with_plans / staff (0..1); kosong bila disembunyikan."},
-		{"suppressed", "boolean",
-		 "True when a figure about people counts fewer than min_group persons (default 5) and was withheld.",
-		 "Benar bila angka tentang orang kurang dari min_group (bawaan 5) sehingga disembunyikan."},
-	};
 	json_t *a = json_array();
-	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s}", "field", fields[i][0], "type", fields[i][1],
-						   "description_en", fields[i][2], "description_id", fields[i][3]));
+	char name[64], en[300], id[300];
+	const char *type;
+	for (size_t i = 0; i < NFIELDS; i++) {
+		stats_field_at(i, name, &type, en, id);
+		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s}", "field", name, "type", type, "description_en",
+						   en, "description_id", id));
+	}
 	api_reply(call, 200, json_pack("{s:o, s:s}", "fields", a, "note",
-				       "Figures about fewer than min_group people are withheld (null). Reports are "
-				       "counted by the month they were received."));
+				       "Figures about 1 to min_group-1 people are withheld (null) so nobody can be "
+				       "identified; counts of citizens' reports are about reports, not people, and are "
+				       "always shown. Reports are counted by the month they were received; coverage, "
+				       "violations and sanctions come from closed working days and discipline cases."));
 }

@@ -8,10 +8,14 @@
 #include "api/api.h"
 #include "api/attendance.h"
 #include "api/calendar.h"
+#include "api/cases.h"
 #include "api/checkins.h"
+#include "api/documents.h"
 #include "api/open311.h"
 #include "api/plans.h"
+#include "api/privacy.h"
 #include "api/rotations.h"
+#include "api/worklog.h"
 #include "auth/token.h"
 #include "core/clock.h"
 #include "core/err.h"
@@ -146,6 +150,7 @@ static const struct route routes[] = {
 	{"POST", "/api/v1/reports/{id}/status", ACCESS_SESSION, TARGET_NONE, api_report_status}, /* handlers */
 	{"POST", "/api/v1/reports/{id}/forward", ACCESS_SESSION, TARGET_NONE, api_report_forward},
 	{"POST", "/api/v1/reports/{id}/moderate", ACCESS_SESSION, TARGET_NONE, api_report_moderate},
+	{"POST", "/api/v1/reports/{id}/violation", ACCESS_SESSION, TARGET_NONE, api_report_violation}, /* handlers */
 	{"GET", "/api/v1/open311/keys", ACCESS_ADMIN, TARGET_NONE, api_open311_keys_list},
 	{"POST", "/api/v1/open311/keys", ACCESS_ADMIN, TARGET_NONE, api_open311_key_create},
 	{"DELETE", "/api/v1/open311/keys/{id}", ACCESS_ADMIN, TARGET_NONE, api_open311_key_revoke},
@@ -162,6 +167,39 @@ static const struct route routes[] = {
 	{"DELETE", "/api/v1/leaves/{id}", ACCESS_SESSION, TARGET_NONE, api_leave_cancel},
 	{"GET", "/api/v1/attendance", ACCESS_SESSION, TARGET_NONE, api_attendance_list}, /* scoped; ?nip= checked */
 	{"GET", "/api/v1/attendance/closes", ACCESS_READ_ALL, TARGET_NONE, api_attendance_closes},
+	/* ---- documents: recap, tpp, letters ---- */
+	{"GET", "/api/v1/recap", ACCESS_SESSION, TARGET_UNIT_QUERY, api_recap_get},   /* unit access: api/documents.h */
+	{"GET", "/api/v1/tpp", ACCESS_SESSION, TARGET_UNIT_QUERY, api_tpp_get},       /* same */
+	{"GET", "/api/v1/tpp/scheme", ACCESS_SESSION, TARGET_NONE, api_tpp_scheme_get},
+	{"PUT", "/api/v1/tpp/scheme", ACCESS_ADMIN, TARGET_NONE, api_tpp_scheme_put},
+	/* ---- privacy and team board ---- */
+	{"GET", "/api/v1/me/data", ACCESS_EMPLOYEE_ACCOUNT, TARGET_NONE, api_me_data},   /* own data only */
+	{"POST", "/api/v1/privacy/reduce", ACCESS_ADMIN, TARGET_NONE, api_privacy_reduce},
+	{"GET", "/api/v1/team/today", ACCESS_SESSION, TARGET_NONE, api_team_today},  /* atasan, heads: handler; scoped */
+	/* ---- worklog: confirmations, notifications, daily reports ---- */
+	{"GET", "/api/v1/confirmations", ACCESS_SESSION, TARGET_NONE, api_confirmations_list}, /* ?nip=: read access in the handler */
+	{"POST", "/api/v1/confirmations/{id}/answer", ACCESS_EMPLOYEE_ACCOUNT, TARGET_NONE, api_confirmation_answer}, /* own: store */
+	{"GET", "/api/v1/notifications", ACCESS_SESSION, TARGET_NONE, api_notifications_list},
+	{"POST", "/api/v1/notifications/{id}/read", ACCESS_EMPLOYEE_ACCOUNT, TARGET_NONE, api_notification_read},
+	{"GET", "/api/v1/worklog/settings", ACCESS_SESSION, TARGET_NONE, api_worklog_settings_get},
+	{"PUT", "/api/v1/worklog/settings", ACCESS_ADMIN, TARGET_NONE, api_worklog_settings_put},
+	{"GET", "/api/v1/skp-targets", ACCESS_SESSION, TARGET_NONE, api_skp_targets_list}, /* ?nip=: read access in the handler */
+	{"POST", "/api/v1/skp-targets", ACCESS_EMPLOYEE_ACCOUNT, TARGET_NONE, api_skp_target_create},
+	{"POST", "/api/v1/skp-targets/import", ACCESS_EMPLOYEE_ACCOUNT, TARGET_NONE, api_skp_targets_import},
+	{"PUT", "/api/v1/skp-targets/{id}", ACCESS_EMPLOYEE_ACCOUNT, TARGET_NONE, api_skp_target_update}, /* own: store */
+	{"DELETE", "/api/v1/skp-targets/{id}", ACCESS_EMPLOYEE_ACCOUNT, TARGET_NONE, api_skp_target_delete},
+	{"GET", "/api/v1/daily-reports", ACCESS_SESSION, TARGET_NONE, api_daily_reports_list}, /* ?nip= checked; else subordinates */
+	{"GET", "/api/v1/daily-reports/{nip}/{date}", ACCESS_SESSION, TARGET_NONE, api_daily_report_get},
+	{"PUT", "/api/v1/daily-reports/{nip}/{date}", ACCESS_EMPLOYEE_ACCOUNT, TARGET_NONE, api_daily_report_put}, /* own only */
+	{"POST", "/api/v1/daily-reports/{id}/accept", ACCESS_EMPLOYEE_ACCOUNT, TARGET_NONE, api_daily_report_accept}, /* direct supervisor: store */
+	{"POST", "/api/v1/daily-reports/{id}/return", ACCESS_EMPLOYEE_ACCOUNT, TARGET_NONE, api_daily_report_return},
+	/* ---- cases: discipline, cases, compliance ---- */
+	{"GET", "/api/v1/employees/{nip}/discipline", ACCESS_EMPLOYEE_READ, TARGET_EMPLOYEE, api_discipline_get},
+	{"GET", "/api/v1/cases", ACCESS_SESSION, TARGET_NONE, api_cases_list},             /* scoped */
+	{"GET", "/api/v1/cases/{id}", ACCESS_SESSION, TARGET_NONE, api_case_get},          /* scoped: 404 outside */
+	{"POST", "/api/v1/cases/{id}/steps", ACCESS_SESSION, TARGET_NONE, api_case_step},  /* authority: store */
+	{"GET", "/api/v1/compliance", ACCESS_SESSION, TARGET_NONE, api_compliance},        /* readers, kepala_opd */
+	{"GET", "/api/v1/cases/{id}/letters/{file}", ACCESS_SESSION, TARGET_NONE, api_case_letter}, /* {kind}.pdf */
 };
 
 #define NROUTES (sizeof routes / sizeof routes[0])

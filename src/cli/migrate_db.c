@@ -18,7 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define MAX_TABLES 64
+#define MAX_TABLES 128 /* the schema has 64 tables at migration 009; room to grow */
 #define MAX_COLUMNS 64
 
 struct table {

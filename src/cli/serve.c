@@ -10,13 +10,17 @@
 #include "api/api.h"
 #include "cli/cli.h"
 #include "core/clock.h"
+#include "core/date.h"
 #include "core/log.h"
 #include "core/mem.h"
 #include "store/accounts.h"
 #include "store/attendance.h"
 #include "store/audit.h"
+#include "store/cases.h"
 #include "store/jobs.h"
+#include "store/partitions.h"
 #include "store/reports.h"
+#include "store/retention.h"
 
 #include <getopt.h>
 #include <pthread.h>
@@ -84,6 +88,13 @@ static void upkeep_shared(struct db_conn *c, const struct upkeep *u, int64_t now
 	char period[32];
 	if (!upkeep_claim(c, u, now, period))
 		return;
+	/* PostgreSQL: this month's and next month's partitions exist before any
+	 * write needs them (store/partitions.h). */
+	int32_t today;
+	int minute;
+	tz_local(now, TZ_WIB, &today, &minute);
+	if (partitions_ensure_around(c, today))
+		log_warn("could not create the monthly partitions");
 	struct audit_checkpoint cp;
 	int rc = audit_checkpoint_now(u->app->db, &u->app->signer, &cp);
 	if (rc)
@@ -146,6 +157,18 @@ static void *upkeep_main(void *arg)
 		int closed_days;
 		if (attendance_close_due(u->app->db, u->holder, clock_unix(), &closed_days))
 			log_warn("the scheduled close of days failed");
+		/* cases: process every closed date not processed since its last
+		 * close (new cases, deadlines, escalations), once across nodes
+		 * (store/cases.h). */
+		int case_days;
+		if (cases_process_due(u->app->db, u->holder, clock_unix(), &case_days))
+			log_warn("processing cases of closed days failed");
+		/* privacy: reduce raw locations past their retention, once a day
+		 * across nodes (store/retention.h). */
+		bool reduced_now;
+		struct retention_result kept;
+		if (retention_due(u->app->db, u->holder, clock_unix(), &reduced_now, &kept))
+			log_warn("the scheduled privacy reduction failed");
 		pthread_mutex_lock(&u->lock);
 	}
 	pthread_mutex_unlock(&u->lock);

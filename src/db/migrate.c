@@ -27,6 +27,12 @@ static const struct migration migrations[] = {
 	{6, "jobs", sqlite_006_jobs, pg_006_jobs},
 	{7, "open311", sqlite_007_open311, pg_007_open311},
 	{8, "attendance", sqlite_008_attendance, pg_008_attendance},
+	{9, "cases", sqlite_009_cases, pg_009_cases},
+	{10, "tpp", sqlite_010_tpp, pg_010_tpp},
+	{11, "worklog", sqlite_011_worklog, pg_011_worklog},
+	{12, "privacy", sqlite_012_privacy, pg_012_privacy},
+	{13, "report_violation", sqlite_013_report_violation, pg_013_report_violation},
+	{14, "growth", sqlite_014_growth, pg_014_growth},
 };
 
 static const char SQL_CREATE_TABLE[] =

@@ -179,3 +179,33 @@ bool case_overdue(const struct case_state *s, const struct case_rules *r, const 
 	int32_t d = case_deadline(s, r, cal, NULL);
 	return d != INT32_MIN && today > d;
 }
+
+int32_t case_deadline_restart(const struct case_state *s, const struct case_rules *r,
+			      const struct case_calendar *cal, int32_t from, enum case_action *action)
+{
+	enum case_action a = CASE_ACT_N;
+	int32_t d = INT32_MIN;
+	switch (s->status) {
+	case CASE_OPEN:
+		a = CASE_ACT_SUMMON, d = cal->add_working_days(cal->ctx, from, r->summon_within_wd);
+		break;
+	case CASE_SUMMONED:
+	case CASE_SUMMONED_AGAIN: /* the examination date passed: hold it and record it */
+		a = CASE_ACT_EXAMINE, d = cal->add_working_days(cal->ctx, from, r->exam_within_wd);
+		break;
+	case CASE_MISSED:
+		a = CASE_ACT_SUMMON, d = cal->add_working_days(cal->ctx, from, r->exam_within_wd);
+		break;
+	case CASE_EXAMINED:
+		a = CASE_ACT_DECIDE, d = cal->add_working_days(cal->ctx, from, r->decide_within_wd);
+		break;
+	case CASE_DECIDED:
+		a = CASE_ACT_DELIVER, d = from + r->deliver_within_days;
+		break;
+	default:
+		break;
+	}
+	if (action)
+		*action = a;
+	return d;
+}

@@ -114,5 +114,12 @@ int32_t case_deadline(const struct case_state *s, const struct case_rules *r, co
  * the response period lapsing closes it, nobody failed to act. */
 bool case_overdue(const struct case_state *s, const struct case_rules *r, const struct case_calendar *cal,
 		  int32_t today);
+/* The deadline of the pending step counted afresh from `from`: when a
+ * deadline was let pass and the case moves up to the next level, the new
+ * assignee gets the step's full period (working days, or calendar days for
+ * delivery). INT32_MIN when nothing is due or the case waits only for the
+ * employee's response. *action (may be NULL) gets the step. */
+int32_t case_deadline_restart(const struct case_state *s, const struct case_rules *r,
+			      const struct case_calendar *cal, int32_t from, enum case_action *action);
 
 #endif

@@ -135,6 +135,11 @@ bool report_transition_allowed(enum report_status from, enum report_status to)
 	return (TRANSITIONS[from] & B(to)) != 0;
 }
 
+bool report_status_substantiated(enum report_status s)
+{
+	return s == REPORT_VERIFIED || s == REPORT_IN_PROGRESS || s == REPORT_POSTPONED || s == REPORT_ANSWERED;
+}
+
 /* ---- deadlines ---- */
 
 static bool working(const struct calendar *cal, int32_t day)

@@ -74,6 +74,12 @@ bool report_status_is_closed(enum report_status s);
  * must be verified (or declined as not our authority) first; forwarded
  * starts over at the new unit; closed is final. */
 bool report_transition_allowed(enum report_status from, enum report_status to);
+/* Whether a handler has substantiated the report, so it may become a
+ * violation of an employee (issue 7 item 4): verified at its current unit
+ * (its content is within the body's authority and checked) and neither
+ * declined (not_our_authority), sent elsewhere (forwarded) nor final
+ * (closed): verified, in_progress, postponed or answered. */
+bool report_status_substantiated(enum report_status s);
 
 /* The deadline settings (store: report_setting). */
 struct report_rules {

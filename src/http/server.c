@@ -3,16 +3,25 @@
  * epoll with an internal thread pool. MHD calls the access handler several
  * times per request: first with the headers, then once per body chunk, then
  * once with no data; only on that last call is the request complete, so the
- * body is gathered into a bounded buffer and the app runs only then. */
+ * body is gathered into a bounded buffer and the app runs only then.
+ *
+ * A handler may defer its answer (defer.h): the connection is suspended
+ * and the worker serves others; the answer is sent when the deferring
+ * thread resumes it. Check-ins do so while their batch commits, which lets
+ * a few workers carry 64 connections instead of one sleeping thread per
+ * connection (cross-CPU wake-ups cost ~76 us on this VM, see BENCH.md). */
 #include "http/http.h"
 #include "core/clock.h"
 #include "core/log.h"
 #include "core/mem.h"
 #include "db/db.h"
+#include "http/defer.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <pthread.h>
+#include <stddef.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
@@ -24,8 +33,14 @@ struct http_server {
 	atomic_int in_flight;
 };
 
+enum defer_state { RUNNING, DEFERRED, SUSPENDED, ANSWERED };
+
 struct request_ctx {
 	struct http_request req;
+	struct http_response res;   /* here, not on the stack: a deferred answer is filled later */
+	pthread_mutex_t lock;       /* state, between the worker and the deferring thread */
+	enum defer_state state;
+	uint64_t db_ns;
 	struct buf body;
 	size_t limit;
 	uint64_t start_ns;
@@ -67,6 +82,7 @@ static struct request_ctx *begin_request(struct http_server *s, struct MHD_Conne
 	rc->req.path = url;
 	rc->req.remote_addr = rc->remote;
 	rc->req.conn = conn;
+	pthread_mutex_init(&rc->lock, NULL);
 	atomic_fetch_add(&s->in_flight, 1);
 	return rc;
 }
@@ -115,20 +131,61 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, struct http_re
 	return ok;
 }
 
+static struct request_ctx *ctx_of(struct http_request *req)
+{
+	return (struct request_ctx *)((char *)req - offsetof(struct request_ctx, req));
+}
+
+void http_defer(struct http_request *req)
+{
+	struct request_ctx *rc = ctx_of(req);
+	pthread_mutex_lock(&rc->lock);
+	rc->state = DEFERRED;
+	pthread_mutex_unlock(&rc->lock);
+}
+
+void http_resume(struct http_request *req)
+{
+	struct request_ctx *rc = ctx_of(req);
+	struct MHD_Connection *conn = rc->req.conn;
+	pthread_mutex_lock(&rc->lock);
+	bool suspended = rc->state == SUSPENDED;
+	rc->state = ANSWERED;
+	pthread_mutex_unlock(&rc->lock);
+	/* rc may be gone from here on: once resumed, a worker sends the answer
+	 * (on_request again) and on_completed frees rc. A suspended connection
+	 * itself stays until it is resumed. Not suspended yet: the worker sends
+	 * the answer itself when the handler returns (dispatch). */
+	if (suspended)
+		MHD_resume_connection(conn);
+}
+
+/* Send the answer in rc->res, count and log it. */
+static enum MHD_Result finish(struct request_ctx *rc)
+{
+	if (!rc->res.status)
+		rc->res.status = 500;
+	enum MHD_Result ok = send_response(rc->req.conn, &rc->res);
+	uint64_t ns = clock_mono_ns() - rc->start_ns;
+	http_metrics_count(rc->req.route ? rc->req.route : "(none)", rc->res.status, ns, rc->db_ns);
+	access_log(rc, rc->res.status, ns);
+	return ok;
+}
+
 static enum MHD_Result dispatch(struct http_server *s, struct request_ctx *rc)
 {
-	struct http_response res = {0};
 	rc->req.body = rc->body.data ? rc->body.data : "";
 	rc->req.body_len = rc->body.len;
-	s->app.handle(s->app.ctx, &rc->req, &res);
-	if (!res.status)
-		res.status = 500;
-	enum MHD_Result ok = send_response(rc->req.conn, &res);
-	uint64_t ns = clock_mono_ns() - rc->start_ns;
-	http_metrics_count(rc->req.route ? rc->req.route : "(none)", res.status, ns,
-			   db_thread_time_ns() - rc->db_start_ns);
-	access_log(rc, res.status, ns);
-	return ok;
+	s->app.handle(s->app.ctx, &rc->req, &rc->res);
+	rc->db_ns = db_thread_time_ns() - rc->db_start_ns;
+	pthread_mutex_lock(&rc->lock);
+	bool later = rc->state == DEFERRED;
+	if (later) {
+		MHD_suspend_connection(rc->req.conn);
+		rc->state = SUSPENDED;
+	}
+	pthread_mutex_unlock(&rc->lock);
+	return later ? MHD_YES : finish(rc);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
@@ -147,6 +204,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		*upload_size = 0;
 		return MHD_YES;
 	}
+	if (rc->state == ANSWERED) /* resumed after a deferred answer (the lock was released before) */
+		return finish(rc);
 	if (rc->req.body_too_big)
 		buf_free(&rc->body);
 	return dispatch(s, rc);
@@ -163,6 +222,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	for (int i = 0; i < rc->req.nparams; i++)
 		free(rc->req.params[i]);
 	buf_free(&rc->body);
+	pthread_mutex_destroy(&rc->lock);
 	free(rc);
 	*con_cls = NULL;
 	atomic_fetch_sub(&s->in_flight, 1);
@@ -207,7 +267,7 @@ struct http_server *http_start(const char *listen, int threads, const struct htt
 	struct http_server *s = xcalloc(1, sizeof *s);
 	s->app = *app;
 	s->daemon = MHD_start_daemon(
-		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, s,
+		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, s,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
 		MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_LIMIT, 2000u,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)128 * 1024, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,

@@ -9,9 +9,11 @@
 #include "store/attendance.h"
 #include "store/audit.h"
 #include "store/calendar.h"
+#include "store/confirmations.h"
 #include "store/eligibility.h"
 #include "store/jobs.h"
 #include "store/schedule.h"
+#include "store/worklog.h"
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/err.h"
@@ -19,6 +21,7 @@
 #include "core/mem.h"
 #include "domain/day.h"
 #include "domain/presence.h"
+#include "domain/worklog.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -51,11 +54,15 @@ static const char SQL_CHECKINS_ONE[] =
 #define OLD_COLUMNS                                                                                                \
 	"SELECT employee_id, status, late_min, early_min, net_min, violations, flags, plan_mode, COALESCE(plan_id, 0),"  \
 	" COALESCE(leave_id, 0), schedule_code, COALESCE(start_min, -1), COALESCE(end_min, -1), COALESCE(in_min, -1),"  \
-	" COALESCE(out_min, -1), version, unit_id FROM day_account WHERE date = $1"
+	" COALESCE(out_min, -1), version, unit_id, confirmations_missed FROM day_account WHERE date = $1"
+/* Daily reports of the date (migration 011): sent on time or late. */
+static const char SQL_REPORTS_ALL[] = "SELECT employee_id, id, late, late_min FROM daily_report WHERE date = $1";
+static const char SQL_REPORTS_ONE[] =
+	"SELECT employee_id, id, late, late_min FROM daily_report WHERE date = $1 AND employee_id = $2";
 static const char SQL_OLD_ALL[] = OLD_COLUMNS;
 static const char SQL_OLD_ONE[] = OLD_COLUMNS " AND employee_id = $2";
-static const char SQL_VIOL_DELETE_DATE[] = "DELETE FROM day_violation WHERE date = $1";
-static const char SQL_VIOL_DELETE_ONE[] = "DELETE FROM day_violation WHERE employee_id = $1 AND date = $2";
+static const char SQL_VIOL_DELETE_DATE[] = "DELETE FROM day_violation WHERE date = $1 AND kind <> 'citizen_report'";
+static const char SQL_VIOL_DELETE_ONE[] = "DELETE FROM day_violation WHERE employee_id = $1 AND date = $2 AND kind <> 'citizen_report'";
 static const char SQL_VIOL_COUNT[] = "SELECT COUNT(*) FROM day_violation WHERE date = $1";
 static const char SQL_CLOSE_UPSERT[] =
 	"INSERT INTO day_close (date, working_day, employees, changed, closes, closed_by, closed_at, duration_ms)"
@@ -72,21 +79,23 @@ static const char SQL_PARTITION_EXISTS[] = "SELECT to_regclass($1) IS NOT NULL";
 
 /* Rows per multi-row statement: the PostgreSQL engine binds at most 4096
  * parameters (db_pg.c). */
-#define ACCOUNT_COLS 18
+#define ACCOUNT_COLS 19
 #define ACCOUNT_BATCH 200
 #define VIOL_COLS 7
 #define VIOL_BATCH 400
 
 static const char ACCOUNT_INSERT_HEAD[] =
 	"INSERT INTO day_account (employee_id, date, unit_id, status, late_min, early_min, net_min, violations, flags,"
-	" plan_mode, plan_id, leave_id, schedule_code, start_min, end_min, in_min, out_min, closed_at) VALUES ";
+	" plan_mode, plan_id, leave_id, schedule_code, start_min, end_min, in_min, out_min, closed_at,"
+	" confirmations_missed) VALUES ";
 static const char ACCOUNT_INSERT_TAIL[] =
 	" ON CONFLICT (employee_id, date) DO UPDATE SET unit_id = excluded.unit_id, status = excluded.status,"
 	" late_min = excluded.late_min, early_min = excluded.early_min, net_min = excluded.net_min,"
 	" violations = excluded.violations, flags = excluded.flags, plan_mode = excluded.plan_mode,"
 	" plan_id = excluded.plan_id, leave_id = excluded.leave_id, schedule_code = excluded.schedule_code,"
 	" start_min = excluded.start_min, end_min = excluded.end_min, in_min = excluded.in_min,"
-	" out_min = excluded.out_min, closed_at = excluded.closed_at, version = day_account.version + 1";
+	" out_min = excluded.out_min, closed_at = excluded.closed_at, confirmations_missed = excluded.confirmations_missed,"
+	" version = day_account.version + 1";
 static const char VIOL_INSERT_HEAD[] =
 	"INSERT INTO day_violation (employee_id, date, unit_id, kind, minutes, count, evidence) VALUES ";
 
@@ -131,6 +140,13 @@ struct emp_day {
 	int in_min, out_min;           /* -1 none */
 	unsigned in_mask, out_mask;
 	double in_dist, out_dist;      /* -1 unknown */
+	/* reachability confirmations and the daily report (migration 011) */
+	uint8_t conf_ok, conf_late;    /* seqs answered on time / late (bits) */
+	int8_t conf_n;                 /* moments asked that day (after decide) */
+	int16_t conf_due[WORKLOG_CONFIRMATIONS_MAX], conf_late_min[WORKLOG_CONFIRMATIONS_MAX];
+	int64_t report_id;             /* 0: none sent */
+	bool report_late;
+	int report_late_min;
 	/* outcome */
 	struct day_account acc;
 	struct workday work;
@@ -143,7 +159,7 @@ struct emp_day {
 struct old_row {
 	int64_t employee_id, unit_id, plan_id, leave_id;
 	char status[16], plan_mode[16], schedule_code[SCHEDULE_CODE_MAX + 1];
-	int late, early, net, start, end, in, out, version;
+	int late, early, net, start, end, in, out, version, confirmations_missed;
 	unsigned violations, flags;
 };
 
@@ -346,6 +362,37 @@ static int load_checkins(struct db_conn *c, const char *date, int64_t only, stru
 	return rc < 0 ? rc : 0;
 }
 
+/* The date's confirmation answers and daily reports: two queries. */
+static int load_worklog(struct db_conn *c, const char *date, int64_t only, struct emp_day *e, long n)
+{
+	struct confirmation_answers *a = NULL;
+	long na = 0;
+	int rc = confirmation_answers_load(c, date, only, &a, &na);
+	for (long i = 0; !rc && i < na; i++) {
+		struct emp_day *x = find_emp(e, n, a[i].employee_id);
+		if (!x)
+			continue;
+		x->conf_ok = a[i].ok_mask, x->conf_late = a[i].late_mask;
+		memcpy(x->conf_late_min, a[i].late_min, sizeof x->conf_late_min);
+	}
+	free(a);
+	if (rc)
+		return rc;
+	struct db_stmt *s = prep(c, SQL_REPORTS_ALL, SQL_REPORTS_ONE, date, only);
+	if (!s)
+		return ERR_DB;
+	while ((rc = db_step(s)) == 1) {
+		struct emp_day *x = find_emp(e, n, db_col_int(s, 0));
+		if (!x)
+			continue;
+		x->report_id = db_col_int(s, 1);
+		x->report_late = db_col_bool(s, 2);
+		x->report_late_min = (int)db_col_int(s, 3);
+	}
+	db_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
 /* Eligibility on the date of everyone with a remote plan: one world load. */
 static int load_eligibility(struct db_conn *c, const char *date, int64_t only, struct emp_day *e, long n)
 {
@@ -391,6 +438,7 @@ static int load_old(struct db_conn *c, const char *date, int64_t only, struct ol
 		r->in = (int)db_col_int(s, 13), r->out = (int)db_col_int(s, 14);
 		r->version = (int)db_col_int(s, 15);
 		r->unit_id = db_col_int(s, 16);
+		r->confirmations_missed = (int)db_col_int(s, 17);
 	}
 	db_reset(s);
 	*out = o, *n = k;
@@ -399,7 +447,41 @@ static int load_old(struct db_conn *c, const char *date, int64_t only, struct ol
 
 /* ---- deciding ---- */
 
-static void decide(const struct close_world *w, int32_t day, bool cal_working, struct emp_day *x)
+/* What the worklog adds to deciding a date: the settings, and for a date
+ * not over yet (a live account) the WIB clock, so that moments still to
+ * come are not counted missed and the report is not due yet. */
+struct worklog_ctx {
+	struct worklog_settings ws;
+	bool over;                 /* the date is past (every close) */
+	int now_min;               /* WIB minute of today, when !over */
+};
+
+/* Missed confirmations of x on a remote working day; fills conf_n and conf_due. */
+static int missed_confirmations(const struct worklog_ctx *k, int32_t day, struct emp_day *x)
+{
+	uint8_t seed[WORKLOG_SEED_BYTES];
+	int m[WORKLOG_CONFIRMATIONS_MAX];
+	worklog_seed(k->ws.secret, x->id, day, seed);
+	int n = worklog_confirmation_minutes(seed, &x->work, k->ws.confirmations_per_day, k->ws.answer_window_min, m);
+	/* Live: only moments whose window has closed. */
+	while (!k->over && n > 0 && m[n - 1] + k->ws.answer_window_min >= k->now_min)
+		n--;
+	x->conf_n = (int8_t)n;
+	for (int i = 0; i < n; i++)
+		x->conf_due[i] = (int16_t)m[i];
+	return worklog_missed(n, x->conf_ok);
+}
+
+static enum day_report report_state(const struct worklog_ctx *k, const struct emp_day *x)
+{
+	bool due = x->plan != DAY_PLAN_NONE || k->ws.report_every_working_day;
+	if (!due || (!x->report_id && !k->over))
+		return DAY_REPORT_NOT_DUE;
+	return !x->report_id ? DAY_REPORT_MISSING : x->report_late ? DAY_REPORT_LATE : DAY_REPORT_ON_TIME;
+}
+
+static void decide(const struct close_world *w, int32_t day, bool cal_working, const struct worklog_ctx *k,
+		   struct emp_day *x)
 {
 	struct day_input in;
 	memset(&in, 0, sizeof in);
@@ -414,6 +496,14 @@ static void decide(const struct close_world *w, int32_t day, bool cal_working, s
 	in.out_outside_place = x->out_mask & (1u << PF_OUTSIDE_PLACE);
 	in.records_away_from_office = (x->in_mask | x->out_mask) & (1u << PF_REMOTE_WITHOUT_PLAN);
 	in.report = DAY_REPORT_NOT_DUE;
+	x->work = in.work;
+	x->conf_n = 0;
+	if (in.work.working && in.excuse == DAY_EXCUSE_NONE) {
+		/* Confirmations are asked on remote days only (an approved plan). */
+		if (x->plan != DAY_PLAN_NONE)
+			in.confirmations_missed = missed_confirmations(k, day, x);
+		in.report = report_state(k, x);
+	}
 	day_account_of(&in, &x->acc);
 	x->work = in.work;
 	x->flags = x->in_mask | x->out_mask;
@@ -437,7 +527,7 @@ static bool same_as_old(const struct emp_day *x, const struct old_row *o)
 	       o->flags == x->flags && !strcmp(o->plan_mode, plan_name(stored_plan(x) ? x->plan : DAY_PLAN_NONE)) &&
 	       o->plan_id == stored_plan(x) && o->leave_id == stored_leave(x) &&
 	       !strcmp(o->schedule_code, x->work.code) && o->start == stored_start(x) && o->end == stored_end(x) &&
-	       o->in == x->in_min && o->out == x->out_min;
+	       o->in == x->in_min && o->out == x->out_min && o->confirmations_missed == a->confirmations_missed;
 }
 
 /* ---- writing ---- */
@@ -472,6 +562,7 @@ static void bind_account(struct db_stmt *s, int base, const struct emp_day *x, c
 	bind_opt(s, base + 16, x->in_min, x->in_min >= 0);
 	bind_opt(s, base + 17, x->out_min, x->out_min >= 0);
 	db_bind_text(s, base + 18, now);
+	db_bind_int(s, base + 19, a->confirmations_missed);
 }
 
 static int step_reset(struct db_stmt *s)
@@ -525,6 +616,29 @@ static void hhmm(int minute, char out[12])
 	snprintf(out, 12, minute >= 1440 ? "%s+1" : "%s", t);
 }
 
+/* {"expected":2,"missed":[{"seq":0,"due":"09:41"},{"seq":1,"due":"14:02","late_min":7}]}:
+ * the moments asked and each one without an on-time answer (never asked,
+ * not answered, or answered late with its minutes). */
+static void confirmation_evidence(const struct emp_day *x, char *out, size_t cap)
+{
+	size_t len = (size_t)snprintf(out, cap, "{\"expected\":%d,\"missed\":[", x->conf_n);
+	bool first = true;
+	for (int i = 0; i < x->conf_n && len < cap; i++) {
+		if (x->conf_ok & (1u << i))
+			continue;
+		char t[12];
+		hhmm(x->conf_due[i], t);
+		len += (size_t)snprintf(out + len, cap - len, "%s{\"seq\":%d,\"due\":\"%s\"", first ? "" : ",", i, t);
+		if (len < cap && (x->conf_late & (1u << i)))
+			len += (size_t)snprintf(out + len, cap - len, ",\"late_min\":%d", x->conf_late_min[i]);
+		if (len < cap)
+			len += (size_t)snprintf(out + len, cap - len, "}");
+		first = false;
+	}
+	if (len < cap)
+		snprintf(out + len, cap - len, "]}");
+}
+
 /* The numbers behind violation v of x, as a small JSON object; *minutes
  * and *count get the row's evidence numbers. */
 static void evidence(const struct emp_day *x, enum day_violation v, char *out, size_t cap, int *minutes, int *count)
@@ -560,7 +674,14 @@ static void evidence(const struct emp_day *x, enum day_violation v, char *out, s
 		return;
 	case DAY_V_MISSED_CONFIRMATION:
 		*count = x->acc.confirmations_missed;
-		snprintf(out, cap, "{}");
+		confirmation_evidence(x, out, cap);
+		return;
+	case DAY_V_REPORT_MISSING:
+		snprintf(out, cap, "{\"report\":null}");
+		return;
+	case DAY_V_REPORT_LATE:
+		*minutes = x->report_late_min;
+		snprintf(out, cap, "{\"report_id\":%lld,\"late_min\":%d}", (long long)x->report_id, x->report_late_min);
 		return;
 	case DAY_V_REMOTE_WITHOUT_PLAN:
 		snprintf(out, cap, "{\"checkin_ids\":[%lld,%lld]}", (long long)x->in_id, (long long)x->out_id);
@@ -576,7 +697,7 @@ static void evidence(const struct emp_day *x, enum day_violation v, char *out, s
 
 static void bind_violation(struct db_stmt *s, int base, const struct emp_day *x, enum day_violation v, const char *date)
 {
-	char ev[200];
+	char ev[600];
 	int minutes, count;
 	evidence(x, v, ev, sizeof ev, &minutes, &count);
 	db_bind_int(s, base + 1, x->id);
@@ -687,6 +808,16 @@ static int day_decide(struct db_conn *c, const struct close_world *w, int32_t da
 	uint64_t t2 = clock_mono_ns();
 	if (!rc)
 		rc = load_checkins(c, date, only, r->e, r->n);
+	struct worklog_ctx k;
+	if (!rc)
+		rc = worklog_settings_get(c, &k.ws);
+	if (!rc)
+		rc = load_worklog(c, date, only, r->e, r->n);
+	int32_t today;
+	tz_local(clock_unix(), TZ_WIB, &today, &k.now_min);
+	k.over = day < today;
+	if (day > today)
+		k.now_min = -100000;   /* nothing of a future date is due */
 	uint64_t t3 = clock_mono_ns();
 	if (!rc && remote)
 		rc = load_eligibility(c, date, only, r->e, r->n);
@@ -694,10 +825,10 @@ static int day_decide(struct db_conn *c, const struct close_world *w, int32_t da
 	if (rc)
 		return rc;
 	for (long i = 0; i < r->n; i++)
-		decide(w, day, r->cal_working, &r->e[i]);
+		decide(w, day, r->cal_working, &k, &r->e[i]);
 	/* FLEKSI_CLOSE_TRACE=1 prints where a close spends its time (bench/close.sh). */
 	if (getenv("FLEKSI_CLOSE_TRACE"))
-		fprintf(stderr, "emps %.0f leaves+plans %.0f checkins %.0f elig %.0f (remote %ld) decide %.0f ms\n",
+		fprintf(stderr, "emps %.0f leaves+plans %.0f checkins+worklog %.0f elig %.0f (remote %ld) decide %.0f ms\n",
 			(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6, remote,
 			(clock_mono_ns() - t4) / 1e6);
 	return 0;

@@ -12,9 +12,15 @@
  * their version); a change (late leave, calendar amendment, a late record)
  * bumps the version of the rows it touches and replaces their violations.
  *
- * What is not yet known to this layer counts as "nothing to report":
- * reachability confirmations and daily work reports (issue 5 items 3-4) are
- * not stored yet, so missed_confirmation / report_* are never raised.
+ * Reachability confirmations and daily work reports (issue 5 items 3-4,
+ * migration 011) are loaded in bulk too (the date's answers and reports:
+ * two queries): on a remote working day (approved plan, no leave) every
+ * moment derived for the employee (store/confirmations.h) without an
+ * on-time answer is a missed confirmation, asked or not; a day that needs
+ * a report (remote days, or every working day by worklog_setting) without
+ * one is report_missing, one sent after the deadline report_late. A live
+ * account of today counts only moments whose window has closed and no
+ * report yet. day_account.confirmations_missed keeps the count.
  *
  * A day off (libur) is stored only when it replaces a stored working day
  * (a calendar amendment): a closed date without a row for an employee is a

@@ -55,9 +55,22 @@ static unsigned day_slot_of(int64_t employee_id, int32_t day)
 	return (slot_of(employee_id) * 2u + ((unsigned)day & 1u)) & (CACHE_SLOTS * 2 - 1);
 }
 
+/* presence_cache_forget() times: the plans of an employee forgotten after
+ * the world was loaded are read from the database (direct-mapped like the
+ * day cache; a collision only sends another employee to the database). */
+static _Atomic int64_t forgot_ms[CACHE_SLOTS];
+static _Atomic int64_t forgot_all_ms;
+
 void presence_cache_forget(int64_t employee_id)
 {
 	pthread_once(&cache_once, cache_init);
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts); /* the clock of the callers' now_ms */
+	int64_t now = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	if (!employee_id)
+		atomic_store(&forgot_all_ms, now);
+	else
+		atomic_store(&forgot_ms[slot_of(employee_id)], now);
 	if (!employee_id) {
 		for (unsigned i = 0; i < CACHE_STRIPES; i++)
 			pthread_mutex_lock(&cache_locks[i]);
@@ -73,6 +86,25 @@ void presence_cache_forget(int64_t employee_id)
 		if (day_cache[s * 2 + k].employee_id == employee_id)
 			day_cache[s * 2 + k].loaded_ms = 0;
 	pthread_mutex_unlock(l);
+}
+
+/* FLEKSI_CHECKIN_TRACE=1: one line per batch on stderr (size, time to write
+ * the records, to COMMIT) - where a check-in's latency goes. */
+static bool trace_on(void)
+{
+	static int on = -1;
+	if (on < 0) {
+		const char *v = getenv("FLEKSI_CHECKIN_TRACE");
+		on = v && *v == '1';
+	}
+	return on;
+}
+
+static uint64_t mono_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
 /* ---- settings ---- */
@@ -201,9 +233,21 @@ struct person_entry {
 	bool has_domicile;
 	double home_lat, home_lon;
 };
+/* An approved plan (world.plans): what day_plan() would read. */
+struct plan_entry {
+	int64_t employee_id, id, location_unit_id;
+	int32_t day;
+	int mode;                      /* presence_mode_parse() */
+	bool has_location;
+	double lat, lon;
+	struct presence_place unit;    /* location_unit_id's office */
+};
+
 struct world {
 	int64_t loaded_ms;
 	int32_t from, to;
+	struct plan_entry *plans;      /* approved, from..to, sorted by employee, day */
+	int nplans;
 	struct schedule_set set;
 	struct calendar cal;
 	struct person_entry *people;   /* sorted by employee_id */
@@ -228,6 +272,7 @@ static void world_free(struct world *w)
 	calendar_free(&w->cal);
 	free(w->people);
 	free(w->settings);
+	free(w->plans);
 	free(w);
 }
 
@@ -330,7 +375,8 @@ static int load_people(struct db_conn *c, struct world *w)
 		rc = ERR_DB;
 	size_t cap = 4096;
 	w->people = xmalloc(cap * sizeof *w->people);
-	while (!rc && (rc = db_step(s)) == 1) {
+	/* (s is set only when rc is 0; rc is 1 after each row) */
+	while (s && (rc = db_step(s)) == 1) {
 		if ((size_t)w->npeople == cap)
 			w->people = xrealloc(w->people, (cap *= 2) * sizeof *w->people);
 		struct person_entry *e = &w->people[w->npeople++];
@@ -350,6 +396,46 @@ static int load_people(struct db_conn *c, struct world *w)
 	return rc < 0 ? rc : 0;
 }
 
+static const char SQL_PLANS[] =
+	"SELECT p.employee_id, p.date, p.id, p.mode, p.location_lat IS NOT NULL, COALESCE(p.location_lat, 0),"
+	" COALESCE(p.location_lon, 0), COALESCE(p.location_unit_id, 0), u.lat, u.lon, COALESCE(u.radius_m, 0)"
+	" FROM plan p LEFT JOIN unit u ON u.id = p.location_unit_id"
+	" WHERE p.status = 'approved' AND p.date >= $1 AND p.date <= $2 ORDER BY p.employee_id, p.date";
+
+static int load_plans(struct db_conn *c, struct world *w)
+{
+	char from[DATE_TEXT], to[DATE_TEXT];
+	date_format(w->from, from);
+	date_format(w->to, to);
+	struct db_stmt *s = db_prepare(c, SQL_PLANS);
+	if (!s)
+		return ERR_DB;
+	db_bind_text(s, 1, from);
+	db_bind_text(s, 2, to);
+	int rc, cap = 0;
+	while ((rc = db_step(s)) == 1) {
+		int32_t day;
+		if (!date_parse(db_col_text(s, 1), &day))
+			continue;
+		if (w->nplans == cap)
+			w->plans = xrealloc(w->plans, (size_t)(cap = cap ? cap * 2 : 1024) * sizeof *w->plans);
+		struct plan_entry *e = &w->plans[w->nplans++];
+		memset(e, 0, sizeof *e);
+		e->employee_id = db_col_int(s, 0);
+		e->day = day;
+		e->id = db_col_int(s, 2);
+		e->mode = presence_mode_parse(db_col_text(s, 3));
+		e->has_location = db_col_bool(s, 4);
+		e->lat = db_col_real(s, 5);
+		e->lon = db_col_real(s, 6);
+		e->location_unit_id = db_col_int(s, 7);
+		if (!db_col_null(s, 8) && !db_col_null(s, 9))
+			e->unit = (struct presence_place){true, db_col_real(s, 8), db_col_real(s, 9), (int)db_col_int(s, 10)};
+	}
+	db_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
 static int world_load(struct db_conn *c, int32_t day, int64_t now_ms, struct world **out)
 {
 	struct world *w = xcalloc(1, sizeof *w);
@@ -364,7 +450,7 @@ static int world_load(struct db_conn *c, int32_t day, int64_t now_ms, struct wor
 		rc = schedule_set_load(c, 0, w->from, w->to, &w->set);
 	if (!rc && (rc = calendar_load(c, y1, y2, &w->cal)))
 		schedule_set_free(&w->set);
-	if (!rc && ((rc = load_people(c, w)) || (rc = load_settings(c, w)))) {
+	if (!rc && ((rc = load_people(c, w)) || (rc = load_settings(c, w)) || (rc = load_plans(c, w)))) {
 		schedule_set_free(&w->set);
 		calendar_free(&w->cal);
 	}
@@ -372,6 +458,7 @@ static int world_load(struct db_conn *c, int32_t day, int64_t now_ms, struct wor
 	if (rc) {
 		free(w->people);
 		free(w->settings);
+		free(w->plans);
 		free(w);
 		return rc;
 	}
@@ -398,7 +485,11 @@ static int world_get(struct db_conn *c, int32_t day, int64_t now_ms, struct worl
 			continue;
 		}
 		struct world *nw = NULL;
+		uint64_t t0 = trace_on() ? mono_ns() : 0;
 		int rc = world_load(c, day, now_ms, &nw);
+		if (t0)
+			fprintf(stderr, "checkin world load ms=%.1f people=%d plans=%d rc=%d\n", (double)(mono_ns() - t0) / 1e6,
+				nw ? nw->npeople : 0, nw ? nw->nplans : 0, rc);
 		if (!rc) {
 			world_free(world_retired);
 			world_retired = atomic_exchange(&world_cur, nw);
@@ -499,6 +590,40 @@ static int day_plan(struct db_conn *c, const struct presence_person *p, int32_t 
 	return rc;
 }
 
+static bool world_plans_usable(const struct world *w, int64_t employee_id)
+{
+	return w->loaded_ms > atomic_load(&forgot_all_ms) && w->loaded_ms > atomic_load(&forgot_ms[slot_of(employee_id)]);
+}
+
+static int plan_entry_cmp(const void *a, const void *b)
+{
+	const struct plan_entry *x = a, *y = b;
+	if (x->employee_id != y->employee_id)
+		return x->employee_id < y->employee_id ? -1 : 1;
+	return x->day < y->day ? -1 : x->day > y->day;
+}
+
+/* day_plan() from the snapshot. */
+static void world_day_plan(const struct world *w, const struct presence_person *p, int32_t day, struct presence_day *d)
+{
+	struct plan_entry key = {.employee_id = p->employee_id, .day = day};
+	/* bsearch() must not be handed a NULL base, even with zero elements */
+	const struct plan_entry *e =
+		w->nplans > 0 ? bsearch(&key, w->plans, (size_t)w->nplans, sizeof *e, plan_entry_cmp) : NULL;
+	d->mode = PRESENCE_WFO;
+	if (!e)
+		return;
+	d->mode = e->mode < 0 ? PRESENCE_WFO : (enum presence_mode)e->mode;
+	d->has_plan = true;
+	d->plan_id = e->id;
+	if (d->mode == PRESENCE_WFA && e->has_location)
+		d->place = (struct presence_place){true, e->lat, e->lon, p->settings.wfa_radius_m};
+	else if (d->mode == PRESENCE_KANTOR_LAIN && e->location_unit_id)
+		d->place = e->unit;
+	else if (d->mode == PRESENCE_KANTOR_LAIN && e->has_location)
+		d->place = (struct presence_place){true, e->lat, e->lon, p->settings.wfa_radius_m};
+}
+
 static int day_read(struct db_conn *c, const struct presence_person *p, int32_t day, int64_t now_ms,
 		    struct presence_day *d)
 {
@@ -511,6 +636,10 @@ static int day_read(struct db_conn *c, const struct presence_person *p, int32_t 
 	schedule_set_workday(&w->set, p->employee_id, p->unit_id, day, &d->work);
 	if (!d->work.works_on_days_off)
 		schedule_apply_calendar(&d->work, calendar_is_working_day(&w->cal, day));
+	if (world_plans_usable(w, p->employee_id)) {
+		world_day_plan(w, p, day, d);
+		return 0;
+	}
 	return day_plan(c, p, day, d); /* one or two statements; no transaction needed */
 }
 
@@ -594,22 +723,25 @@ char *presence_flags_json(const struct presence_verdict *v)
 	return buf_steal(&b);
 }
 
-/* ---- the group committer ---- */
+/* ---- the group committer ----
+ * One writer thread owns one connection (its page cache stays warm: its own
+ * commits do not invalidate it, another connection's would). Request
+ * threads queue records and do not wait (checkin_submit): the writer takes
+ * everything queued, writes it in one transaction, COMMITs (one fsync), then
+ * calls each record's callback, and starts over with whatever arrived
+ * during that commit - so the batch grows with the load by itself. */
 struct pending {
 	struct checkin_new *rec;
 	struct pending *next;
-	pthread_cond_t wake;
-	bool done;                 /* its batch has finished (committed or failed) */
-	bool lead;                 /* it was handed the leadership */
+	void (*done)(void *ctx);
+	void *ctx;
 };
 
 static pthread_mutex_t gc_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t gc_work = PTHREAD_COND_INITIALIZER;
 static struct pending *gc_head, **gc_tail = &gc_head;
-static bool gc_leader;
-/* The connection every batch is written on. One connection keeps its page
- * cache warm (its own commits do not invalidate it, another connection's
- * would); only the leader uses it, and there is one leader at a time. */
-static struct db_conn *gc_conn;
+static struct db *gc_db;
+static pthread_once_t gc_once = PTHREAD_ONCE_INIT;
 
 static const char SQL_DAY_RECORDS[] = "SELECT kind FROM checkin WHERE employee_id = $1 AND work_date = $2";
 static const char SQL_PREVIOUS[] =
@@ -829,6 +961,7 @@ static bool full_sync(void)
 /* Write a whole batch in one transaction; sets every record's rc. */
 static void write_batch(struct db_conn *c, struct pending *batch)
 {
+	uint64_t t0 = trace_on() ? mono_ns() : 0, t1 = 0;
 	bool sqlite = db_conn_dialect(c) == DB_SQLITE && full_sync();
 	char now[40];
 	clock_now_iso(now, sizeof now);
@@ -839,12 +972,21 @@ static void write_batch(struct db_conn *c, struct pending *batch)
 		rc = write_one(c, p->rec, now);
 	if (!rc)
 		rc = audit_batch(c, batch);
+	if (t0)
+		t1 = mono_ns();
 	if (!rc)
 		rc = db_commit(c);
 	if (rc)
 		db_rollback(c);
 	if (sqlite)
 		db_exec(c, "PRAGMA synchronous=NORMAL");
+	if (t0) {
+		int n = 0;
+		for (struct pending *p = batch; p; p = p->next)
+			n++;
+		fprintf(stderr, "checkin batch n=%d write_ms=%.2f commit_ms=%.2f rc=%d\n", n, (double)(t1 - t0) / 1e6,
+			(double)(mono_ns() - t1) / 1e6, rc);
+	}
 	for (struct pending *p = batch; p; p = p->next)
 		if (rc) {
 			p->rec->rc = rc;
@@ -865,45 +1007,89 @@ static struct pending *take_batch(void)
 	return batch;
 }
 
-int checkin_commit(struct db *db, struct checkin_new *rec)
+static void *writer_main(void *arg)
 {
-	struct pending me = {.rec = rec};
-	pthread_cond_init(&me.wake, NULL);
+	(void)arg;
+	struct db_conn *c = db_acquire(gc_db); /* kept for the life of the process */
+	for (;;) {
+		pthread_mutex_lock(&gc_lock);
+		while (!gc_head)
+			pthread_cond_wait(&gc_work, &gc_lock);
+		struct pending *batch = take_batch();
+		pthread_mutex_unlock(&gc_lock);
+		write_batch(c, batch);
+		for (struct pending *p = batch; p;) {
+			struct pending *next = p->next; /* p is freed by now */
+			void (*done)(void *) = p->done;
+			void *ctx = p->ctx;
+			free(p);
+			done(ctx);
+			p = next;
+		}
+	}
+	return NULL;
+}
+
+static void writer_start(void)
+{
+	pthread_t t;
+	pthread_attr_t a;
+	pthread_attr_init(&a);
+	pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+	if (pthread_create(&t, &a, writer_main, NULL)) {
+		log_error("cannot start the check-in writer thread");
+		abort();
+	}
+	pthread_attr_destroy(&a);
+}
+
+void checkin_submit(struct db *db, struct checkin_new *rec, void (*done)(void *ctx), void *ctx)
+{
+	struct pending *p = xcalloc(1, sizeof *p);
+	p->rec = rec;
+	p->done = done;
+	p->ctx = ctx;
 	rec->rc = 0;
 	rec->id = 0;
 	rec->conflict = NULL;
 	rec->flags_json = NULL;
 	pthread_mutex_lock(&gc_lock);
-	*gc_tail = &me;
-	gc_tail = &me.next;
-	if (!gc_leader)
-		gc_leader = me.lead = true;
-	while (!me.done && !me.lead)
-		pthread_cond_wait(&me.wake, &gc_lock);
-	if (!me.done) {
-		/* Lead one batch (it holds this record), then hand over. */
-		if (!gc_conn)
-			gc_conn = db_acquire(db);
-		struct pending *batch = take_batch();
-		pthread_mutex_unlock(&gc_lock);
-		write_batch(gc_conn, batch);
-		pthread_mutex_lock(&gc_lock);
-		for (struct pending *p = batch; p;) {
-			struct pending *next = p->next; /* p may vanish as soon as its owner runs */
-			p->done = true;
-			if (p != &me)
-				pthread_cond_signal(&p->wake);
-			p = next;
-		}
-		if (gc_head) {
-			gc_head->lead = true;
-			pthread_cond_signal(&gc_head->wake);
-		} else {
-			gc_leader = false;
-		}
-	}
+	if (!gc_db)
+		gc_db = db;
 	pthread_mutex_unlock(&gc_lock);
-	pthread_cond_destroy(&me.wake);
+	pthread_once(&gc_once, writer_start);
+	pthread_mutex_lock(&gc_lock);
+	*gc_tail = p;
+	gc_tail = &p->next;
+	pthread_cond_signal(&gc_work);
+	pthread_mutex_unlock(&gc_lock);
+}
+
+struct waiter {
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	bool done;
+};
+
+static void wake_waiter(void *ctx)
+{
+	struct waiter *w = ctx;
+	pthread_mutex_lock(&w->lock);
+	w->done = true;
+	pthread_cond_signal(&w->cond);
+	pthread_mutex_unlock(&w->lock);
+}
+
+int checkin_commit(struct db *db, struct checkin_new *rec)
+{
+	struct waiter w = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, false};
+	checkin_submit(db, rec, wake_waiter, &w);
+	pthread_mutex_lock(&w.lock);
+	while (!w.done)
+		pthread_cond_wait(&w.cond, &w.lock);
+	pthread_mutex_unlock(&w.lock);
+	pthread_cond_destroy(&w.cond);
+	pthread_mutex_destroy(&w.lock);
 	return rec->rc;
 }
 

@@ -6,13 +6,12 @@
  * Speed. A check-in is validated on the request's thread against a cached
  * context (the employee's unit, office, domicile and time zone; the day's
  * approved plan and working day; the settings) and then handed to the group
- * committer: the first request thread that finds no batch in progress
- * becomes the leader, takes every pending check-in, writes them in ONE write
- * transaction on the committer's connection and wakes
- * each of the others after COMMIT, then hands the leadership to the first
- * record queued meanwhile. A request answers 201 only after its batch
- * committed. SQLite has one writer anyway; batching turns N commits (N
- * fsyncs) into one.
+ * committer: one writer thread takes every pending check-in, writes them in
+ * ONE write transaction on its own connection and, after COMMIT, calls each
+ * record's callback (the API then resumes the suspended HTTP connection
+ * with the 201). A request answers 201 only after its batch committed.
+ * SQLite has one writer anyway; batching turns N commits (N fsyncs) into
+ * one, and no request thread sleeps while a batch commits.
  *
  * Inside the batch transaction each record is checked against the stored
  * history, serially, so these are exact even under concurrency: the
@@ -21,13 +20,20 @@
  * a device shared with another employee that day.
  *
  * Cache correctness: every active employee's unit, office, domicile and
- * time zone, and all schedules, assignments, flexible starts and the
- * calendar, come from one shared snapshot replaced every
- * PRESENCE_WORLD_TTL_MS (an employee missing from it is read from the
- * database); the day's approved plan is reused for PRESENCE_DAY_TTL_MS;
- * settings are re-read after PRESENCE_SETTINGS_TTL_MS. A plan approved, a
- * schedule or an office changed therefore reaches check-ins within that
- * time. Nothing that decides a 409 or the device is cached.
+ * time zone, all schedules, assignments, flexible starts and the calendar,
+ * and the approved plans of the days around today come from one shared
+ * snapshot replaced every PRESENCE_WORLD_TTL_MS (an employee missing from
+ * it is read from the database; so are the plans of an employee after
+ * presence_cache_forget()); the day worked out from it is reused for
+ * PRESENCE_DAY_TTL_MS; settings come with the snapshot. A schedule or an
+ * office changed reaches check-ins within PRESENCE_WORLD_TTL_MS, a plan
+ * approved on another path within PRESENCE_WORLD_TTL_MS +
+ * PRESENCE_DAY_TTL_MS (90 s). The request path reads no table in the
+ * common case (the session comes from store/session_cache.h's snapshot):
+ * on SQLite every read on a request connection after another connection's
+ * COMMIT starts with a cold page cache (WAL), which is what made check-ins
+ * slow. Nothing that decides a 409 or the device is cached: the writer
+ * checks those against the tables, serially, inside the batch.
  *
  * Durability: FLEKSI_CHECKIN_SYNC=full (default) commits the batches with
  * synchronous=FULL (fsync of the WAL: survives a power cut); =normal uses
@@ -108,9 +114,13 @@ struct checkin_new {
 	char *flags_json;              /* the stored flags (presence_flags_json); owned, free it */
 };
 
-/* Hand rec to the group committer and wait until its batch committed (or
- * failed). The batches are written on one connection of db taken from the
- * pool on first use and kept (its page cache stays warm). Returns rec->rc. */
+/* Hand rec to the group committer and return at once; done(ctx) is called
+ * on the writer thread after rec's batch committed (or failed), with the
+ * result part of rec filled. rec must stay valid until then. The writer
+ * thread starts on first use and takes one connection of db for good (its
+ * page cache stays warm). */
+void checkin_submit(struct db *db, struct checkin_new *rec, void (*done)(void *ctx), void *ctx);
+/* The same, waiting until rec's batch committed. Returns rec->rc. */
 int checkin_commit(struct db *db, struct checkin_new *rec);
 
 /* The flags of a verdict as the compact JSON array stored in checkin.flags

@@ -1,6 +1,7 @@
 /* reports.c (store) - citizens' reports, their handling and public figures
  * (see store/reports.h). */
 #include "store/reports.h"
+#include "store/report_stats.h"
 #include "store/audit.h"
 #include "store/calendar.h"
 #include "core/clock.h"
@@ -1071,6 +1072,8 @@ int reports_stats_each(struct db_conn *c, const char *body_code, int32_t from, i
 			rc = count_query(c, SQL_BODY_STAFF, bodies[i].path, NULL, NULL, &st.staff);
 		if (!rc)
 			rc = count_query(c, SQL_BODY_PLANS, bodies[i].path, dfrom, dto, &st.staff_with_plans);
+		if (!rc)
+			rc = report_stats_days(c, bodies[i].path, dfrom, dto, min_group, &st);
 		if (rc)
 			break;
 		/* Both the group and the count inside it are about people: either

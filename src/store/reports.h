@@ -170,13 +170,66 @@ struct report_staff_row {
 int reports_unit_staff_on(struct db_conn *c, int64_t unit_id, const char *date,
 			  int (*cb)(void *ctx, const struct report_staff_row *s), void *ctx);
 
+/* ---- report -> violation (issue 7 item 4) ---- */
+/* What a handler may find, the "kind" of POST /reports/{id}/violation. */
+#define REPORT_FINDINGS "absent", "late", "early_leave", "conduct", "other"
+bool report_finding_ok(const char *kind);
+
+struct report_violation_input {
+	int64_t report_id;
+	const char *nip, *date;    /* the employee and the day (YYYY-MM-DD) the finding is about */
+	const char *finding;       /* report_finding_ok() */
+	const char *note;          /* the handler's reasons, 5..2000 bytes */
+};
+/* Record a substantiated report as a violation of one employee in the
+ * caller's write transaction: a report_violation row, the day_violation row
+ * of kind "citizen_report" for that employee and date (rebuilt from every
+ * report_violation of the pair, so two reports make count 2), a private
+ * report_event and an audit entry. Errors, with *field:
+ *   ERR_NOT_FOUND  the report;
+ *   ERR_CONFLICT   "status": the report is not substantiated
+ *                  (report_status_substantiated()); "nip": this report is
+ *                  already a violation of this employee;
+ *   ERR_INVALID    "nip": no such active employee in the report's unit or
+ *                  below; "date": not a date, after the report came in or
+ *                  more than REPORT_VIOLATION_DAYS before. */
+#define REPORT_VIOLATION_DAYS 31
+int reports_violation_add(struct db_conn *c, const struct report_violation_input *in, const char *actor,
+			  int64_t now, int64_t *id, const char **field);
+
+struct report_violation_row {
+	int64_t id;
+	const char *nip, *name, *date, *finding, *note, *created_by, *created_at;
+};
+int reports_violations_each(struct db_conn *c, int64_t report_id,
+			    int (*cb)(void *ctx, const struct report_violation_row *v), void *ctx);
+
 /* ---- public figures ---- */
+/* Violation kinds counted in the figures: the close's kinds (domain/day.h,
+ * in its order) and then "citizen_report". */
+#define REPORT_STATS_VKINDS 12
+const char *reports_stats_vkind(int i);
+#define REPORT_STATS_LEVELS 3      /* ringan, sedang, berat (domain/ladder.h) */
+
 struct report_body_stats {
 	const char *body_code, *body_name;
 	long received, answered, overdue;
 	double median_hours_to_answer;   /* over answered reports; -1 when none */
 	long staff, staff_with_plans;    /* active staff; with >= 1 approved plan in the month */
 	bool staff_suppressed;           /* fewer than min_group people in a figure */
+	/* On-site coverage of face-to-face units with a minimum (unit_staffing
+	 * min_on_site > 0) on the month's closed working days: unit-days, and
+	 * those where the closed accounts had >= the minimum "hadir". */
+	long coverage_units, coverage_days, coverage_days_met;
+	long coverage_people;            /* active staff of those units */
+	bool coverage_suppressed;
+	/* Violations of closed days by kind (person-days), and sanctions that
+	 * start in the month (sanction_from, else the day the case closed) by
+	 * level; each withheld when it is about 1..min_group-1 distinct people. */
+	long violations[REPORT_STATS_VKINDS];
+	bool violations_suppressed[REPORT_STATS_VKINDS];
+	long sanctions[REPORT_STATS_LEVELS];
+	bool sanctions_suppressed[REPORT_STATS_LEVELS];
 };
 /* Figures of the month [from, to] (dates, WIB) for each body (unit one
  * level below the root), or only body_code when not NULL/"". Suppression

@@ -2,7 +2,10 @@
  * check-in hot path (issue 5 item 9).
  *
  * Only POST /api/v1/checkins uses it (see routes.c authenticate); every
- * other route reads the session fresh. An entry lives SESSION_CACHE_TTL_S:
+ * other route reads the session fresh. Every live session of an active
+ * employee is in a snapshot reloaded every SESSION_CACHE_TTL_S (one
+ * statement; sessions created since are read one by one and cached per
+ * token). An entry lives SESSION_CACHE_TTL_S (plus the time of a reload):
  * a logout on this node forgets the token at once (api_session_delete); a
  * logout on another node, an expiry or a change of roles reaches check-ins
  * within the TTL. A check-in needs only who the employee is: for an

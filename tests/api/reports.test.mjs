@@ -225,9 +225,10 @@ test('public figures: per body and month, JSON and CSV with a field dictionary, 
   assert.ok(b.reports_overdue >= 1);
   assert.equal(typeof b.median_hours_to_answer, 'number');
   // Bappeda's demo has a handful (< 5) of people with plans: withheld.
-  if (b.suppressed) assert.deepEqual([b.staff, b.staff_with_plans, b.share_staff_with_plans], [null, null, null]);
+  if (b.withheld.includes('staff')) assert.deepEqual([b.staff, b.staff_with_plans, b.share_staff_with_plans], [null, null, null]);
   else assert.ok(b.staff >= 5 && (b.staff_with_plans === 0 || b.staff_with_plans >= 5));
-  const shown = st.bodies.filter((x) => !x.suppressed);
+  assert.equal(b.suppressed, b.withheld.length > 0);
+  const shown = st.bodies.filter((x) => !x.withheld.includes('staff'));
   assert.ok(shown.length > 0 && shown.every((x) => x.staff >= 5 && typeof x.share_staff_with_plans === 'number'));
   assert.equal(st.totals.reports_received, st.bodies.reduce((n, x) => n + x.reports_received, 0));
   assert.ok(st.audit_checkpoint.size > 0);
@@ -239,8 +240,9 @@ test('public figures: per body and month, JSON and CSV with a field dictionary, 
   const csv = await fetch(`${s.url}/api/v1/public/stats.csv?month=${month}`);
   assert.match(csv.headers.get('content-type'), /^text\/csv/);
   const lines = (await csv.text()).trim().split('\r\n');
-  assert.equal(lines[0], 'month,body_code,body_name,reports_received,reports_answered,reports_overdue,'
-    + 'median_hours_to_answer,staff,staff_with_plans,share_staff_with_plans,suppressed');
+  assert.ok(lines[0].startsWith('month,body_code,body_name,reports_received,reports_answered,reports_overdue,'
+    + 'median_hours_to_answer,staff,staff_with_plans,share_staff_with_plans,coverage_units,'), lines[0]);
+  assert.ok(lines[0].endsWith(',sanctions_ringan,sanctions_sedang,sanctions_berat,suppressed,withheld'), lines[0]);
   assert.equal(lines.length, st.bodies.length + 1);
   assert.ok(lines.some((l) => l.startsWith(`${month},BAPPEDA,`)));
   const alt = await fetch(`${s.url}/api/v1/public/stats?format=csv&month=${month}`);
@@ -251,7 +253,7 @@ test('public figures: per body and month, JSON and CSV with a field dictionary, 
   // Suppression: with a group of 100, small bodies' people figures vanish.
   await call(s.url, admin, 'PUT', '/reports/settings', { min_group: 100 });
   const sup = await ok(s.url, null, `/public/stats?month=${month}`);
-  const small = sup.bodies.find((x) => x.suppressed);
+  const small = sup.bodies.find((x) => x.withheld.includes('staff'));
   assert.ok(small, 'some body is below 100 people');
   assert.equal(small.staff, null);
   assert.equal(small.staff_with_plans, null);
@@ -262,6 +264,103 @@ test('public figures: per body and month, JSON and CSV with a field dictionary, 
   assert.ok(units.items.some((u) => u.code === 'KEL-GAMBIR'));
   assert.ok(units.items.every((u) => Object.keys(u).sort().join() === 'code,kind,lat,lon,name'));
   assertError(await call(s.url, null, 'GET', '/public/reports/0'), 404, 'not_found');
+});
+
+test('report -> violation: a substantiated report becomes a citizen_report violation, once, by its handler', async () => {
+  const me = await ok(s.url, pegawai, '/me');
+  const id = await file({ 'attribute[unit]': 'BAPPEDA', 'attribute[seen_at]': new Date().toISOString(),
+    description: 'Loket kosong, petugas tidak ada di tempat.' });
+  const d0 = await ok(s.url, kepala, `/reports/${id}`);
+  const date = d0.cross_check.date;
+  assert.equal(d0.can_record_violation, false, 'not yet verified');
+  assert.deepEqual(d0.violations, []);
+  const body = { nip: me.nip, date, kind: 'absent', note: 'Rekaman: tidak check-in, tidak ada rencana kerja.' };
+  assertError(await act(kepala, id, 'violation', body), 409, 'invalid_state', 'status');
+  assert.equal((await act(kepala, id, 'status', { status: 'verified', note: 'Benar.' })).status, 200);
+  // Who: not the employee, not inspektorat (reads only).
+  assertError(await act(pegawai, id, 'violation', body), 403, 'forbidden');
+  assertError(await act(inspektur, id, 'violation', body), 403, 'forbidden');
+  // Bad input: the nip must be an active employee of the unit or below; a real date not after the report.
+  assertError(await act(kepala, id, 'violation', { ...body, nip: '123' }), 422, 'invalid', 'nip');
+  const other = sql("SELECT e.nip FROM employee e JOIN unit u ON u.id = e.unit_id WHERE u.code = 'DINKES' AND e.active LIMIT 1").trim();
+  assertError(await act(kepala, id, 'violation', { ...body, nip: other }), 422, 'invalid', 'nip');
+  assertError(await act(kepala, id, 'violation', { ...body, date: '2026-02-30' }), 422, 'invalid', 'date');
+  assertError(await act(kepala, id, 'violation', { ...body, date: 'kemarin' }), 422, 'invalid', 'date');
+  const tomorrow = new Date(Date.parse(`${date}T00:00:00Z`) + 86400e3).toISOString().slice(0, 10);
+  assertError(await act(kepala, id, 'violation', { ...body, date: tomorrow }), 422, 'invalid', 'date');
+  assertError(await act(kepala, id, 'violation', { ...body, kind: 'rude' }), 422, 'invalid', 'kind');
+  assertError(await act(kepala, id, 'violation', { ...body, note: 'x' }), 422, 'invalid', 'note');
+  assertError(await act(kepala, id, 'violation', { nip: me.nip, note: 'tanpa tanggal' }), 422);
+  const r = await act(kepala, id, 'violation', body);
+  assert.equal(r.status, 201, r.text);
+  assert.deepEqual({ ...r.body, id: 0 }, { id: 0, report_id: id, nip: me.nip, date, kind: 'absent',
+    violation_kind: 'citizen_report', note: body.note });
+  assertError(await act(kepala, id, 'violation', { ...body, kind: 'other' }), 409, 'conflict', 'nip');
+  // Stored twice: its own record and the day's violations, with the report as evidence.
+  const row = sql(`SELECT v.kind, v.count, v.evidence FROM day_violation v JOIN employee e ON e.id = v.employee_id`
+    + ` WHERE e.nip = '${me.nip}' AND v.date = '${date}' AND v.kind = 'citizen_report'`).trim().split('|');
+  assert.equal(row[0], 'citizen_report');
+  assert.equal(row[1], '1');
+  const ev = JSON.parse(row.slice(2).join('|'));
+  assert.deepEqual(ev.reports.map((x) => [x.report_id, x.finding, x.by]), [[id, 'absent', 'kepala.bappeda']]);
+  assert.equal(sql(`SELECT COUNT(*) FROM report_violation WHERE report_id = ${id}`).trim(), '1');
+  // A second report about the same person and day adds to the same day's row (admin may act too).
+  const id2 = await file({ 'attribute[unit]': 'BAPPEDA', 'attribute[seen_at]': new Date().toISOString() });
+  assert.equal((await act(admin, id2, 'status', { status: 'verified' })).status, 200);
+  assert.equal((await act(admin, id2, 'violation', { ...body, kind: 'conduct' })).status, 201);
+  assert.equal(sql(`SELECT v.count FROM day_violation v JOIN employee e ON e.id = v.employee_id WHERE e.nip = '${me.nip}'`
+    + ` AND v.date = '${date}' AND v.kind = 'citizen_report'`).trim(), '2');
+  // The handler's page shows it; the event is private; the audit log has it.
+  const d = await ok(s.url, kepala, `/reports/${id}`);
+  assert.equal(d.can_record_violation, true);
+  assert.deepEqual(d.violations.map((v) => [v.nip, v.date, v.kind, v.created_by]), [[me.nip, date, 'absent', 'kepala.bappeda']]);
+  assert.ok(d.events.some((e) => e.action === 'violation' && !e.public));
+  assert.ok(!(await ok(s.url, null, `/public/reports/${id}`)).history.some((h) => h.note.includes(me.nip)), 'never public');
+  const seq = Number(sql(`SELECT MAX(seq) FROM audit_entry WHERE object = 'report:${id}' AND action = 'report.violation'`));
+  const audit = await ok(s.url, admin, `/audit/entries?from=${seq}&limit=1`);
+  assert.equal(audit.items[0].action, 'report.violation', 'audited');
+  assert.equal(audit.items[0].actor, 'kepala.bappeda');
+  // Public figures: one person, so the citizen_report count of Bappeda is withheld.
+  const b = (await ok(s.url, null, `/public/stats?month=${date.slice(0, 7)}&body=BAPPEDA`)).bodies[0];
+  assert.equal(b.violations_citizen_report, null);
+  assert.ok(b.withheld.includes('violations_citizen_report'));
+  // Closed is final: no violation from a closed report.
+  assert.equal((await act(kepala, id, 'status', { status: 'answered', note: 'Sudah ditindak.' })).status, 200);
+  assert.equal((await act(kepala, id, 'status', { status: 'closed' })).status, 200);
+  const third = sql("SELECT e.nip FROM employee e JOIN unit u ON u.id = e.unit_id WHERE u.code = 'BAPPEDA' AND e.active"
+    + ` AND e.nip <> '${me.nip}' LIMIT 1`).trim();
+  assertError(await act(kepala, id, 'violation', { ...body, nip: third }), 409, 'invalid_state', 'status');
+});
+
+test('report -> violation survives closing its date again (report_violation is the lasting record)', async () => {
+  // A recent past working day D, closed; a report about the unit on D; then
+  // the employee's day changes (a late check-in) and D is closed again.
+  let t = Date.now() + 7 * 3600e3 - 2 * 86400e3;
+  while ([0, 6].includes(new Date(t).getUTCDay())) t -= 86400e3;
+  const D = new Date(t).toISOString().slice(0, 10);
+  const close = () => { const r = cli(['close', '--db', s.dbPath, '--from', D, '--to', D], { env: s.env }); assert.equal(r.status, 0, r.stderr); };
+  close();
+  const nip = sql("SELECT e.nip FROM employee e JOIN unit u ON u.id = e.unit_id WHERE u.code = 'BAPPEDA' AND e.active ORDER BY e.id DESC LIMIT 1").trim();
+  const id = await file({ 'attribute[unit]': 'BAPPEDA', 'attribute[seen_at]': `${D}T10:00:00+07:00` });
+  assert.equal((await act(kepala, id, 'status', { status: 'verified' })).status, 200);
+  const r = await act(kepala, id, 'violation', { nip, date: D, kind: 'absent', note: 'Tidak di loket pukul 10.00.' });
+  assert.equal(r.status, 201, r.text);
+  sql(`INSERT INTO checkin (employee_id, unit_id, work_date, kind, server_ms, local_minute, time_zone, mode, verdict,
+         flag_mask, flags, device_id) SELECT id, unit_id, '${D}', 'in', 0, 560, 'WIB', 'wfo', 'ok', 0, '[]', 'fixture'
+       FROM employee WHERE nip = '${nip}'`);
+  close();
+  assert.equal(sql(`SELECT COUNT(*) FROM report_violation WHERE report_id = ${id}`).trim(), '1');
+  assert.equal(sql(`SELECT COUNT(*) FROM day_violation WHERE kind = 'citizen_report' AND date = '${D}'`).trim(), '1',
+    'closing the date again keeps the violation a handler recorded');
+  const d = await ok(s.url, kepala, `/reports/${id}`);
+  assert.deepEqual(d.violations.map((v) => [v.nip, v.date]), [[nip, D]]);
+  await call(s.url, admin, 'PUT', '/reports/settings', { min_group: 1 });
+  try {
+    const b = (await ok(s.url, null, `/public/stats?month=${D.slice(0, 7)}&body=BAPPEDA`)).bodies[0];
+    assert.ok(b.violations_citizen_report >= 1, 'still counted in the public figures');
+  } finally {
+    await call(s.url, admin, 'PUT', '/reports/settings', { min_group: 5 });
+  }
 });
 
 test('fleksi audit verify-remote: first use pins the key, later runs prove consistency; tampering is caught', async () => {

@@ -7,7 +7,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { setup, waitText, textOf, assertClean, SHOTS } from './browser.mjs';
+import { cli } from '../lib/server.mjs';
 
 let env;
 let reportId;
@@ -82,6 +84,24 @@ test('the handler: queue with deadlines, moderation with a redaction, verify, an
   await page.click('#rq-save');
   await page.waitForFunction(() => document.querySelector('#rq-cur-status')?.dataset.status === 'answered');
   assert.ok((await textOf(page, '#rq-history')).includes('jadwal piket'));
+  // The answered report is substantiated: the handler turns it into a violation of one of the unit's staff.
+  assert.equal(await page.locator('#rq-viol-form').isVisible(), false, 'behind a button');
+  await page.click('#rq-viol-open');
+  await page.waitForSelector('#rq-viol-form:not([hidden])');
+  const nip = await page.inputValue('#rq-viol-nip');
+  assert.match(nip, /^\d{18}$/);
+  await page.selectOption('#rq-viol-kind', 'absent');
+  await page.fill('#rq-viol-note', 'Catatan fleksi: tidak ada presensi dan tidak ada rencana kerja pada jam itu.');
+  await page.click('#rq-viol-submit');
+  await page.waitForSelector(`#rq-viol-list li[data-nip="${nip}"]`);
+  assert.ok((await textOf(page, '#rq-flash')).includes('Pelanggaran dicatat'));
+  assert.ok((await textOf(page, '#rq-viol-list')).includes('Tidak di tempat'));
+  await page.click('#rq-viol-open');
+  await page.selectOption('#rq-viol-nip', nip);
+  await page.fill('#rq-viol-note', 'Sekali lagi untuk orang yang sama.');
+  await page.click('#rq-viol-submit');
+  await page.waitForSelector('#rq-violation [role=alert][data-code=conflict]');
+  assert.ok((await textOf(page, '#rq-history')).includes('Dicatat sebagai pelanggaran'));
   await page.screenshot({ path: join(SHOTS, 'open311-handler.png'), fullPage: true });
   await page.close();
 
@@ -120,10 +140,52 @@ test('admin_bkd issues an Open311 key in the browser, shown once, and an app fil
   assertClean(env);
 });
 
-test('the public transparency page: figures per body, SVG chart, downloads, field dictionary, checkpoint', async () => {
+// Close five days early in the previous month (always past; check-ins as an SQL
+// fixture for two of every three staff of the units with an on-site minimum) so
+// the page has coverage and violations. Returns that month.
+function closeSomeDays() {
+  const now = new Date(Date.now() + 7 * 3600e3);
+  const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+  const days = ['02', '03', '04', '05', '06'].map((d) => `${month}-${d}`);
+  if (!env.server.dbPath.startsWith('postgres')) {
+    for (const d of days) {
+      for (const [kind, minute] of [['in', 440], ['out', 990]]) {
+        execFileSync('sqlite3', [env.server.dbPath, `INSERT INTO checkin (employee_id, unit_id, work_date, kind, server_ms,
+          local_minute, time_zone, mode, verdict, flag_mask, flags, device_id) SELECT e.id, e.unit_id, '${d}', '${kind}', 0,
+          ${minute}, 'WIB', 'wfo', 'ok', 0, '[]', 'fixture' FROM employee e JOIN unit_staffing s ON s.unit_id = e.unit_id
+          WHERE e.active AND (e.id + ${d.slice(-1)}) % 3 <> 0`]);
+      }
+    }
+  }
+  const r = cli(['close', '--db', env.server.dbPath, '--from', days[0], '--to', days[4]], { env: env.server.env });
+  assert.equal(r.status, 0, r.stderr);
+  return month;
+}
+
+test('the public transparency page: figures per body, SVG charts, downloads, field dictionary, checkpoint', async () => {
+  const closed = closeSomeDays();
+  const thisMonth = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 7);
   const page = await env.newPage();
-  await page.goto(`${env.url}/#/transparansi`);
+  await page.goto(`${env.url}/#/transparansi?month=${closed}`);
   await page.waitForSelector('#pub-table');
+  // Coverage of face-to-face units, violations by kind, sanctions by level: one SVG bar each.
+  assert.ok(await page.locator('#pub-coverage rect[data-series="coverage_share"]').count() >= 1);
+  const cov = await page.locator('#pub-coverage rect[data-series="coverage_share"]').evaluateAll((els) => els.map((e) => e.dataset.value));
+  assert.ok(cov.some((v) => v !== 'withheld' && Number(v) > 0), `some coverage shown: ${cov}`);
+  assert.equal(await page.locator('#pub-violations rect').count(), 12);
+  assert.ok(Number(await page.getAttribute('#pub-violations rect[data-series="violations_unexcused_absence"]', 'width')) > 0);
+  assert.equal(await page.locator('#pub-sanctions rect').count(), 3);
+  await page.screenshot({ path: join(SHOTS, 'open311-public-closed-month.png'), fullPage: true });
+  // One body: its own figures; a figure about one person (the violation recorded above, this month) is withheld.
+  await page.goto(`${env.url}/#/transparansi?month=${thisMonth}`);
+  await page.waitForFunction(() => document.querySelectorAll('#pub-table tbody tr').length > 1);
+  await page.selectOption('#pub-bodysel', 'BAPPEDA');
+  await page.waitForFunction(() => location.hash.includes('body=BAPPEDA') && document.querySelectorAll('#pub-table tbody tr').length === 1);
+  await page.waitForSelector('#pub-violations rect[data-series="violations_citizen_report"][data-value="withheld"]', { state: 'attached' });
+  assert.ok((await page.getAttribute('#pub-csv', 'href')).includes('body=BAPPEDA'));
+  await page.screenshot({ path: join(SHOTS, 'open311-public-body.png'), fullPage: true });
+  await page.selectOption('#pub-bodysel', '');
+  await page.waitForFunction(() => document.querySelectorAll('#pub-table tbody tr').length > 1);
   assert.equal(await page.locator('#who').count(), 0);
   const row = page.locator('#pub-table tr[data-body="BAPPEDA"]');
   assert.ok((await row.innerText()).includes('Badan Perencanaan'));
@@ -139,10 +201,20 @@ test('the public transparency page: figures per body, SVG chart, downloads, fiel
   assert.equal(csv[0], 200);
   assert.match(csv[1], /text\/csv/);
   assert.ok(csv[2].startsWith('month,body_code,body_name,reports_received'));
+  assert.ok(csv[2].includes(',coverage_share,') && csv[2].endsWith(',withheld'));
   assert.ok(await page.locator('#pub-dict dt').count() >= 10);
   await page.click('#lang-toggle');
   await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('Flexible work'));
   await page.screenshot({ path: join(SHOTS, 'open311-public.png'), fullPage: true });
   await page.close();
+  const phone = await env.newPage({ width: 390, height: 844 });
+  await phone.goto(`${env.url}/#/transparansi?month=${closed}`);
+  await phone.waitForSelector('#pub-coverage');
+  const box = await phone.locator('#pub-coverage').boundingBox();
+  assert.ok(box.width <= 390, 'the chart fits the phone');
+  await phone.screenshot({ path: join(SHOTS, 'open311-public-phone.png'), fullPage: true });
+  await phone.locator('#pub-coverage').scrollIntoViewIfNeeded();
+  await phone.screenshot({ path: join(SHOTS, 'open311-public-phone-charts.png') });
+  await phone.close();
   assertClean(env);
 });

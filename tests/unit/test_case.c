@@ -130,6 +130,31 @@ static void test_overdue_and_date_order(void **state)
 	assert_true(case_overdue(&s, &r, &cal, D(2026, 12, 16)));
 }
 
+/* After an escalation the next level gets the step's full period from the
+ * day it took the case over. */
+static void test_deadline_restart(void **state)
+{
+	(void)state;
+	struct case_rules r;
+	case_rules_default(&r);
+	struct case_state s;
+	enum case_action next;
+	case_open(&s, D(2026, 12, 1));
+	assert_int_equal(case_deadline_restart(&s, &r, &cal, D(2026, 12, 21), &next), D(2026, 12, 29)); /* across 25th */
+	assert_int_equal(next, CASE_ACT_SUMMON);
+	assert_int_equal(step(&s, CASE_ACT_SUMMON, D(2026, 12, 2), D(2026, 12, 9)), CASE_PROBLEM_NONE);
+	assert_int_equal(case_deadline_restart(&s, &r, &cal, D(2026, 12, 11), &next), D(2026, 12, 22));
+	assert_int_equal(next, CASE_ACT_EXAMINE);
+	assert_int_equal(step(&s, CASE_ACT_EXAMINE, D(2026, 12, 9), 0), CASE_PROBLEM_NONE);
+	assert_int_equal(case_deadline_restart(&s, &r, &cal, D(2026, 12, 24), &next), D(2027, 1, 8));
+	assert_int_equal(next, CASE_ACT_DECIDE);
+	assert_int_equal(step(&s, CASE_ACT_DECIDE, D(2026, 12, 14), 0), CASE_PROBLEM_NONE);
+	assert_int_equal(case_deadline_restart(&s, &r, &cal, D(2026, 12, 30), &next), D(2027, 1, 13));
+	assert_int_equal(next, CASE_ACT_DELIVER);
+	assert_int_equal(step(&s, CASE_ACT_DELIVER, D(2026, 12, 15), 0), CASE_PROBLEM_NONE);
+	assert_int_equal(case_deadline_restart(&s, &r, &cal, D(2026, 12, 30), &next), INT32_MIN);
+}
+
 static void test_names(void **state)
 {
 	(void)state;
@@ -150,6 +175,7 @@ int main(void)
 		cmocka_unit_test(test_full_path), cmocka_unit_test(test_seven_working_days_across_weekend_and_holiday),
 		cmocka_unit_test(test_missed_then_second_summons_then_evidence),
 		cmocka_unit_test(test_overdue_and_date_order), cmocka_unit_test(test_names),
+		cmocka_unit_test(test_deadline_restart),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,6 +14,7 @@
 
 #include "db/db.h"
 #include "core/err.h"
+#include "store/partitions.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -458,6 +459,45 @@ static void test_pg_commit_after_error(void **state)
 	db_release(f->db, c);
 }
 
+/* PostgreSQL only: the growing tables are partitioned by month, and making
+ * a month's partition moves that month's rows out of the DEFAULT partition
+ * (rows that arrived before the partition was made, e.g. by migrate-db). */
+static void test_pg_month_partitions(void **state)
+{
+	struct fixture *f = *state;
+	struct db_conn *c = db_acquire(f->db);
+	assert_int_equal(query_int(c, "SELECT count(*) FROM pg_class WHERE relkind = 'p' AND relname IN"
+				      " ('checkin', 'day_account', 'day_violation')"), 3);
+	assert_int_equal(db_exec(c, "DROP TABLE IF EXISTS ptest;"
+				    " CREATE TABLE ptest (id BIGINT NOT NULL, d TEXT COLLATE \"C\" NOT NULL)"
+				    " PARTITION BY RANGE (d);"
+				    " CREATE TABLE ptest_default PARTITION OF ptest DEFAULT;"
+				    " INSERT INTO ptest VALUES (1, '2031-04-30'), (2, '2031-05-01'), (3, '2031-05-31'),"
+				    " (4, '2031-06-01')"), 0);
+	assert_int_equal(partition_month_ensure(c, "ptest", "d", 2031, 5), 0);
+	assert_int_equal(query_int(c, "SELECT count(*) FROM ptest_2031_05"), 2);
+	assert_int_equal(query_int(c, "SELECT count(*) FROM ptest_default"), 2);
+	assert_int_equal(query_int(c, "SELECT count(*) FROM ptest"), 4);
+	/* again: nothing to do */
+	assert_int_equal(partition_month_ensure(c, "ptest", "d", 2031, 5), 0);
+	/* December rolls over to January of the next year */
+	assert_int_equal(partition_month_ensure(c, "ptest", "d", 2031, 12), 0);
+	assert_int_equal(db_exec(c, "INSERT INTO ptest VALUES (5, '2031-12-31')"), 0);
+	assert_int_equal(query_int(c, "SELECT count(*) FROM ptest_2031_12"), 1);
+	assert_int_equal(db_exec(c, "DROP TABLE ptest"), 0);
+	db_release(f->db, c);
+}
+
+/* SQLite: partitions are a PostgreSQL matter; asking for one changes nothing. */
+static void test_sqlite_partitions_noop(void **state)
+{
+	struct fixture *f = *state;
+	struct db_conn *c = db_acquire(f->db);
+	assert_int_equal(partitions_ensure_around(c, 20000), 0);
+	assert_int_equal(query_int(c, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'checkin_2%'"), 0);
+	db_release(f->db, c);
+}
+
 /* PostgreSQL only: a killed session fails the call with ERR_UNAVAILABLE
  * (db_prepare still returns the statement: its SQL is fine); the next begin
  * reconnects and cached statements are prepared again. */
@@ -543,13 +583,14 @@ static void test_pg_multi_host(void **state)
 
 int main(void)
 {
-	const struct CMUnitTest sqlite_tests[] = {COMMON_TESTS};
+	const struct CMUnitTest sqlite_tests[] = {COMMON_TESTS, cmocka_unit_test(test_sqlite_partitions_noop)};
 	const struct CMUnitTest pg_tests[] = {
 		COMMON_TESTS,
 		cmocka_unit_test(test_pg_commit_after_error),
 		cmocka_unit_test(test_pg_reconnect),
 		cmocka_unit_test(test_pg_connect_error),
 		cmocka_unit_test(test_pg_multi_host),
+		cmocka_unit_test(test_pg_month_partitions),
 	};
 	int failed = cmocka_run_group_tests_name("db_sqlite", sqlite_tests, setup_sqlite, teardown);
 	const char *pg = getenv("FLEKSI_TEST_PG");

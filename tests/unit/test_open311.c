@@ -66,6 +66,10 @@ static void test_status_machine(void **state)
 	assert_true(report_status_is_closed(REPORT_NOT_OUR_AUTHORITY));
 	assert_false(report_status_is_closed(REPORT_POSTPONED));
 	assert_false(report_transition_allowed(REPORT_STATUS_N, REPORT_CLOSED));
+	/* Substantiated (may become a violation): verified and not declined, forwarded or final. */
+	static const int subst[REPORT_STATUS_N] = {0, 1, 0, 1, 1, 0, 1, 0};
+	for (int s = 0; s < REPORT_STATUS_N; s++)
+		assert_int_equal(report_status_substantiated((enum report_status)s), subst[s]);
 }
 
 static void test_working_days(void **state)

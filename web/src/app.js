@@ -27,6 +27,18 @@ import { reportFormPage } from './pages/report.js';
 import { trackPage } from './pages/track.js';
 import { reportsQueuePage, reportPage } from './pages/reports.js';
 import { publicPage } from './pages/public.js';
+// privacy and presence (issue 5 items 7-8): check-in, team board, my data
+import { absenPage } from './pages/absen.js';
+import { teamTodayPage } from './pages/teamtoday.js';
+import { myDataPage } from './pages/datasaya.js';
+// cases web (issue 6 item 7): discipline cases, compliance, oversight
+import { casesInboxPage, casePage } from './pages/cases.js';
+import { compliancePage, oversightPage, canSeeCompliance, canOversee } from './pages/compliance.js';
+import { disciplinePage } from './pages/discipline.js';
+// worklog (issue 5 items 3-4): confirmation prompt, daily report, review
+import { startConfirmations, dailyReportPage, reviewQueuePage } from './pages/worklog.js';
+// documents (issue 6 items 5-6): the monthly recap, TPP deductions
+import { recapPage, canRecap } from './pages/recap.js';
 
 const routes = [
   [/^\/masuk$/, loginPage, 'login'],
@@ -55,6 +67,22 @@ const routes = [
   [/^\/transparansi$/, publicPage, 'public'],
   [/^\/laporan$/, reportsQueuePage, 'reports'],
   [/^\/laporan\/(\d+)$/, reportPage, 'reports'],
+  // privacy and presence (issue 5 items 7-8)
+  [/^\/absen$/, absenPage, 'absen'],
+  [/^\/tim-hari-ini$/, teamTodayPage, 'team-today'],
+  [/^\/data-saya$/, myDataPage, 'my-data'],
+  // cases web (issue 6 item 7)
+  [/^\/kasus$/, casesInboxPage, 'cases'],
+  [/^\/kasus\/(\d+)$/, casePage, 'cases'],
+  [/^\/disiplin$/, disciplinePage, 'cases'],
+  [/^\/disiplin\/([^/]+)$/, disciplinePage, 'cases'],
+  [/^\/kepatuhan$/, compliancePage, 'compliance'],
+  [/^\/pengawasan$/, oversightPage, 'oversight'],
+  // worklog (issue 5 items 3-4)
+  [/^\/laporan-harian$/, dailyReportPage, 'daily-report'],
+  [/^\/tinjau-laporan$/, reviewQueuePage, 'review-reports'],
+  // documents (issue 6 items 5-6)
+  [/^\/rekap$/, recapPage, 'recap'],
 ];
 
 // open311: pages citizens use without signing in.
@@ -64,6 +92,8 @@ const canSeeTeam = () => isAdmin() || hasRole('inspektorat') || (hasRole('kepala
 
 const headerSlot = h('div', { id: 'header' });
 const main = h('main', { class: 'container', id: 'main' });
+// worklog: the presence confirmation prompt, above every page
+const confirmSlot = h('div', { id: 'confirm-slot' });
 let gen = 0;
 
 function parseHash() {
@@ -103,6 +133,20 @@ function renderHeader(section) {
         isAdmin() ? link('#/kebijakan', 'nav.policy', 'policy', 'nav-policy') : null,
         isAdmin() ? link('#/profil-jabatan', 'nav.profiles', 'profiles', 'nav-profiles') : null,
         isAdmin() ? link('#/impor', 'nav.import', 'import', 'nav-import') : null,
+        // privacy and presence (issue 5 items 7-8)
+        u.nip ? link('#/absen', 'nav.absen', 'absen', 'nav-absen') : null,
+        hasRole('atasan') || hasRole('kepala_opd') || isAdmin() || hasRole('inspektorat')
+          ? link('#/tim-hari-ini', 'nav.team_today', 'team-today', 'nav-team-today') : null,
+        u.nip ? link('#/data-saya', 'nav.my_data', 'my-data', 'nav-my-data') : null,
+        // cases web (issue 6 item 7)
+        u.nip || isAdmin() || hasRole('inspektorat') ? link('#/kasus', 'nav.cases', 'cases', 'nav-cases') : null,
+        canSeeCompliance() ? link('#/kepatuhan', 'nav.compliance', 'compliance', 'nav-compliance') : null,
+        canOversee() ? link('#/pengawasan', 'nav.oversight', 'oversight', 'nav-oversight') : null,
+        // worklog (issue 5 items 3-4)
+        u.nip ? link('#/laporan-harian', 'nav.daily_report', 'daily-report', 'nav-daily-report') : null,
+        hasRole('atasan') ? link('#/tinjau-laporan', 'nav.review_reports', 'review-reports', 'nav-review-reports') : null,
+        // documents (issue 6 items 5-6)
+        canRecap() ? link('#/rekap', 'nav.recap', 'recap', 'nav-recap') : null,
         // open311: the handlers' queue for every signed-in user (handling officers hold any role)
         link('#/laporan', 'nav.reports', 'reports', 'nav-reports'),
         link('#/transparansi', 'nav.public', 'public', 'nav-public'))
@@ -160,7 +204,7 @@ setUnauthorizedHandler((err) => {
 
 async function start() {
   setLang(getLang());
-  document.body.append(headerSlot, main);
+  document.body.append(headerSlot, confirmSlot, main);
   try {
     state.user = await api('GET', '/me');
   } catch (e) {
@@ -168,6 +212,7 @@ async function start() {
   }
   window.addEventListener('hashchange', route);
   route();
+  startConfirmations(confirmSlot);
 }
 
 start();

@@ -156,6 +156,47 @@ function moderationForm(r, reload) {
       h('button', { type: 'button', id: 'rq-reject', class: 'secondary', onclick: send('reject') }, t('rq.mod.reject'))));
 }
 
+// A substantiated report becomes a violation of one employee of the unit
+// (POST /reports/{id}/violation): pick the person from the cross-check, the
+// day, the finding and the grounds. Internal and audited; never public.
+const FINDINGS = ['absent', 'late', 'early_leave', 'conduct', 'other'];
+function violationSection(r, reload) {
+  const list = r.violations.length ? h('ul', { id: 'rq-viol-list' }, r.violations.map((v) => h('li', { 'data-nip': v.nip },
+    h('strong', null, `${v.name} (${v.nip})`), ` · ${v.date} · ${t(`rq.viol.kind.${v.kind}`)} · ${v.created_by}`, h('br'), h('small', null, v.note))))
+    : null;
+  const box = h('section', { id: 'rq-violation' }, h('h3', null, t('rq.viol.title')), h('p', { class: 'muted' }, t('rq.viol.help')),
+    list ? [h('h4', null, t('rq.viol.list')), list] : null);
+  if (!r.can_record_violation) {
+    box.append(h('p', { id: 'rq-viol-need', class: 'muted' }, t('rq.viol.need')));
+    return box;
+  }
+  const nip = h('select', { id: 'rq-viol-nip', name: 'nip', required: true },
+    r.cross_check.staff.map((p) => h('option', { value: p.nip }, `${p.name} · ${p.unit}${p.checked_in ? '' : ` · ${t('rq.cross.none')}`}`)));
+  const date = h('input', { type: 'date', id: 'rq-viol-date', name: 'date', required: true, value: r.cross_check.date, max: r.cross_check.date });
+  const kind = h('select', { id: 'rq-viol-kind', name: 'kind' }, FINDINGS.map((k) => h('option', { value: k }, t(`rq.viol.kind.${k}`))));
+  const note = h('textarea', { id: 'rq-viol-note', name: 'note', rows: 2, minlength: 5, maxlength: 2000, required: true });
+  const msg = h('div', { 'aria-live': 'polite' });
+  const form = h('form', { id: 'rq-viol-form', hidden: true, onsubmit: async (e) => {
+    e.preventDefault();
+    clear(msg);
+    try {
+      await api('POST', `/reports/${r.id}/violation`, { json: { nip: nip.value, date: date.value, kind: kind.value, note: note.value.trim() } });
+      flash = t('rq.viol.done');
+      reload();
+    } catch (err) { msg.append(errorBox(err)); }
+  } }, h('div', { class: 'grid' }, h('label', { for: 'rq-viol-nip' }, t('rq.viol.nip'), nip),
+    h('label', { for: 'rq-viol-date' }, t('rq.viol.date'), date), h('label', { for: 'rq-viol-kind' }, t('rq.viol.kind'), kind)),
+  h('label', { for: 'rq-viol-note' }, t('rq.viol.note'), note), msg,
+  h('button', { type: 'submit', id: 'rq-viol-submit', class: 'contrast' }, t('rq.viol.submit')));
+  const open = h('button', { type: 'button', id: 'rq-viol-open', class: 'secondary', onclick: () => {
+    form.hidden = false;
+    open.hidden = true;
+    nip.focus();
+  } }, t('rq.viol.open'));
+  box.append(open, form);
+  return box;
+}
+
 export async function reportPage({ main, params, alive }) {
   const reload = () => window.dispatchEvent(new HashChangeEvent('hashchange'));
   main.append(loading());
@@ -187,6 +228,7 @@ export async function reportPage({ main, params, alive }) {
     if (r.next_statuses.some((s) => s !== 'forwarded')) main.append(statusForm(r, reload));
     if (r.next_statuses.includes('forwarded')) main.append(forwardForm(r, reload));
   }
+  if (r.can_act || r.violations.length) main.append(violationSection(r, reload));
   const staff = r.cross_check.staff;
   main.append(h('section', { id: 'rq-cross' }, h('h3', null, t('rq.cross', { date: r.cross_check.date })),
     h('p', { class: 'muted' }, t('rq.cross.help')),
@@ -198,6 +240,6 @@ export async function reportPage({ main, params, alive }) {
         h('td', { 'data-label': t('rq.cross.plan') }, p.plan_mode ? `${p.plan_mode} (${p.plan_status})` : t('rq.cross.onsite')),
         h('td', { 'data-label': t('rq.cross.in') }, p.checked_in ? `${p.checked_in}${p.checked_out ? `–${p.checked_out}` : ''} ${p.checkin_verdict === 'flagged' ? '⚑' : ''}` : t('rq.cross.none')))))) : h('p', null, t('common.none'))),
   h('section', { id: 'rq-history' }, h('h3', null, t('tr.history')),
-    h('ol', null, r.events.map((e) => h('li', null, h('strong', null, label('rp.status', e.to)), ` · ${when(e.at)} · ${e.actor}`,
+    h('ol', null, r.events.map((e) => h('li', null, h('strong', null, e.action === 'violation' ? t('rq.viol.event') : label('rp.status', e.to)), ` · ${when(e.at)} · ${e.actor}`,
       e.note ? h('p', null, e.note, e.public ? [' ', badge(t('rq.public.badge'))] : null) : null)))));
 }
