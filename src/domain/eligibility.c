@@ -315,7 +315,18 @@ static void fill_policy_text(const struct elig_input *in, enum elig_rule r, enum
 static void fill_person_text(const struct elig_input *in, enum elig_rule r, bool ok, struct elig_reason *o)
 {
 	const struct elig_person *p = in->person;
-	if (r == ELIG_R_NO_RUNNING_SANCTION && ok) {
+	if (r == ELIG_R_NO_DISCIPLINE_CASE && ok) {
+		snprintf(o->message_id, ELIG_MSG_MAX, "Tidak sedang menjalani proses hukuman disiplin.");
+		snprintf(o->message_en, ELIG_MSG_MAX, "Not in a disciplinary process.");
+	} else if (r == ELIG_R_NO_DISCIPLINE_CASE && p->open_case_id > 0) {
+		snprintf(o->message_id, ELIG_MSG_MAX, "Sedang dalam proses hukuman disiplin (kasus #%lld terbuka).",
+			 (long long)p->open_case_id);
+		snprintf(o->message_en, ELIG_MSG_MAX, "In a disciplinary process (case #%lld is open).",
+			 (long long)p->open_case_id);
+	} else if (r == ELIG_R_NO_DISCIPLINE_CASE) {
+		snprintf(o->message_id, ELIG_MSG_MAX, "Sedang dalam proses hukuman disiplin (kasus terbuka).");
+		snprintf(o->message_en, ELIG_MSG_MAX, "In a disciplinary process (an open case).");
+	} else if (r == ELIG_R_NO_RUNNING_SANCTION && ok) {
 		snprintf(o->message_id, ELIG_MSG_MAX, "Tidak sedang menjalani hukuman disiplin.");
 		snprintf(o->message_en, ELIG_MSG_MAX, "Not serving a disciplinary sanction.");
 	} else if (r == ELIG_R_NO_RUNNING_SANCTION) {
@@ -376,7 +387,7 @@ static void fill_reason(const struct elig_input *in, enum elig_kind k, enum elig
 	snprintf(o->basis, ELIG_BASIS_MAX, "%s", basis_of(r, k));
 	if (r <= ELIG_R_MODE_ALLOWED)
 		fill_policy_text(in, r, k, ok, o);
-	else if (r == ELIG_R_NO_RUNNING_SANCTION || r == ELIG_R_NOT_NEW_EMPLOYEE)
+	else if (r == ELIG_R_NO_RUNNING_SANCTION || r == ELIG_R_NOT_NEW_EMPLOYEE || r == ELIG_R_NO_DISCIPLINE_CASE)
 		fill_person_text(in, r, ok, o);
 	else if (r == ELIG_R_EXCEPTION)
 		fill_exception_text(in, o);

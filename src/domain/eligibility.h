@@ -88,6 +88,7 @@ struct elig_person {
 	const char *service_start;   /* "YYYY-MM-DD" or NULL when unknown */
 	bool has_domicile;
 	bool open_case;              /* a disciplinary case open on the date */
+	int64_t open_case_id;        /* that case, named in the message; 0 unknown */
 	bool running_sanction;       /* a sanction running on the date */
 	const char *sanction_code;   /* for the message, may be NULL */
 	const char *sanction_until;

@@ -41,8 +41,8 @@ static const char SQL_EMPLOYEES[] =
 	" WHERE (CAST($1 AS BIGINT) = 0 AND e.active = TRUE AND u.path LIKE CAST($2 AS TEXT) || '%') OR e.id = $1"
 	" ORDER BY u.path, e.nip";
 static const char SQL_OPEN_CASES[] =
-	"SELECT employee_id FROM discipline_case WHERE opened_on <= $1"
-	" AND (status = 'open' OR (closed_on IS NOT NULL AND closed_on > $1))";
+	"SELECT employee_id, id FROM discipline_case WHERE opened_on <= $1"
+	" AND (status = 'open' OR (closed_on IS NOT NULL AND closed_on > $1)) ORDER BY id";
 static const char SQL_SANCTIONS[] =
 	"SELECT employee_id, sanction_code, COALESCE(sanction_until, '') FROM discipline_case"
 	" WHERE sanction_code IS NOT NULL AND sanction_code <> '' AND COALESCE(sanction_from, opened_on) <= $1"
@@ -448,8 +448,10 @@ static int load_cases(struct db_conn *c, struct elig_world *w, const struct emp_
 	int rc;
 	while ((rc = db_step(s)) == 1) {
 		int at = lookup(ix->ids, ix->order, w->nemp, db_col_int(s, 0));
-		if (at >= 0)
+		if (at >= 0 && !w->emp[at].open_case) {
 			w->emp[at].open_case = true;
+			w->emp[at].open_case_id = db_col_int(s, 1);
+		}
 	}
 	db_reset(s);
 	if (rc < 0 || !(s = db_prepare(c, SQL_SANCTIONS)))
@@ -689,7 +691,7 @@ void elig_world_context(const struct elig_world *w, int i, struct elig_context *
 	elig_world_profile(w, i, &ctx->duty, &ctx->correction);
 	ctx->person = (struct elig_person){
 		.employment = e->employment, .service_start = e->service_start[0] ? e->service_start : NULL,
-		.has_domicile = e->has_domicile, .open_case = e->open_case, .running_sanction = e->running_sanction,
+		.has_domicile = e->has_domicile, .open_case = e->open_case, .open_case_id = e->open_case_id, .running_sanction = e->running_sanction,
 		.sanction_code = e->sanction_code, .sanction_until = e->sanction_until[0] ? e->sanction_until : NULL,
 		.excluded_group = e->excluded_group};
 	if (e->exception >= 0) {

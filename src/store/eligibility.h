@@ -56,6 +56,7 @@ struct elig_wemployee {
 	char service_start[11];
 	bool has_domicile;
 	bool open_case;
+	int64_t open_case_id;          /* the earliest case open on the date, for the message */
 	bool running_sanction;
 	char sanction_code[32];
 	char sanction_until[11];

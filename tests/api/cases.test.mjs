@@ -156,7 +156,9 @@ test('the steps of a case: state, dates and authority checked; each step recorde
   const el = await ok(s.url, admin, `/employees/${P}/eligibility?date=2026-01-07`);
   for (const m of Object.values(el.modes)) {
     assert.equal(m.eligible, false);
-    assert.ok(m.reasons.some((r) => r.rule === 'no_discipline_case' && r.passed === false), JSON.stringify(m.reasons));
+    const r = m.reasons.find((x) => x.rule === 'no_discipline_case' && x.passed === false);
+    assert.ok(r, JSON.stringify(m.reasons));
+    assert.ok(r.message_en.includes(`case #${pc.id} `) && r.message_id.includes(`kasus #${pc.id} `), 'the decision names the case');
   }
   const id = pc.id;
   assertError(await step(pegawai, id, { action: 'summon', date: '2026-01-07', exam_on: '2026-01-08' }), 403, 'not_assignee');
