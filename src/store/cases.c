@@ -813,6 +813,8 @@ static const char SQL_P_INSERT[] =
 	" unit_id, counted_days, proposed_code, salary_stop, salary_stop_from, assignee_id, against_case_id, deadline,"
 	" next_action) VALUES ($1, 'open', $2, $3, $4, $5, $6, 'open', $7, $8, $9, $10, $11, $12, $13, $14, $15,"
 	" 'summon') RETURNING id";
+static const char SQL_P_UPDATE_COUNTED[] =
+	"UPDATE discipline_case SET counted_days = $2 WHERE id = $1 AND counted_days <> $2";
 static const char SQL_P_UPDATE_PROPOSAL[] =
 	"UPDATE discipline_case SET proposed_code = $2, counted_days = $3, salary_stop = $4, salary_stop_from = $5"
 	" WHERE id = $1";
@@ -1086,9 +1088,18 @@ static int process_totals(struct db_conn *c, int32_t day, const char *actor, con
 		snprintf(note, sizeof note, "%d counted days (%d unexcused, %ld minutes late/early)%s", counted,
 			 p->unexcused, p->minutes, stop ? "; 10 consecutive unexcused working days" : "");
 		if (p->undecided_id) {
-			if (pi == p->undecided_rung && stop == p->undecided_stop)
-				continue;
 			struct db_stmt *s;
+			if (pi == p->undecided_rung && stop == p->undecided_stop) {
+				/* same proposal: no step, but the case shows the days counted so far */
+				if (!(s = db_prepare(c, SQL_P_UPDATE_COUNTED))) {
+					rc = ERR_DB;
+					break;
+				}
+				db_bind_int(s, 1, p->undecided_id);
+				db_bind_int(s, 2, counted);
+				rc = run(s, NULL);
+				continue;
+			}
 			if (pi <= p->heaviest_other) {
 				if (!(s = db_prepare(c, SQL_P_WITHDRAW))) {
 					rc = ERR_DB;

@@ -260,6 +260,9 @@ test('a deadline let pass: the case moves up and the supervisor gets an inaction
   assert.equal(inaction.nip, S.nip);
   assert.equal(inaction.against_case_id, vc.id);
   assert.equal(inaction.assignee.nip, T.nip);
+  // The case shows the days counted so far, also when the proposal stays the same.
+  const dv = await ok(s.url, admin, `/employees/${V.nip}/discipline?year=2026`);
+  assert.equal(c.counted_days, dv.counted_days);
   // V had 8 days by 13 January (written statement of dissatisfaction): one step heavier.
   assert.equal(inaction.proposed.code, 'potongan_tpp_25_6');
   assert.equal(LADDER.indexOf(inaction.proposed.code), LADDER.indexOf('pernyataan_tidak_puas') + 1);
