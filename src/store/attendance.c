@@ -7,6 +7,7 @@
  * recomputes one employee (a late leave) and computes a live day (not
  * written) by narrowing the loads to that employee. */
 #include "store/attendance.h"
+#include "store/partitions.h"
 #include "store/audit.h"
 #include "store/calendar.h"
 #include "store/confirmations.h"
@@ -75,7 +76,6 @@ static const char SQL_CLOSED_SINCE[] =
 	"SELECT date, working_day, closes FROM day_close WHERE date >= $1 ORDER BY date";
 static const char SQL_SETTING[] = "SELECT close_at_min, lookback_days, enabled FROM attendance_setting WHERE id = 1";
 static const char SQL_INSTALLED[] = "SELECT applied_at FROM schema_migration WHERE version = 8";
-static const char SQL_PARTITION_EXISTS[] = "SELECT to_regclass($1) IS NOT NULL";
 
 /* Rows per multi-row statement: the PostgreSQL engine binds at most 4096
  * parameters (db_pg.c). */
@@ -936,75 +936,15 @@ static int day_close_in(struct db_conn *c, const struct close_world *w, int32_t 
 	return rc;
 }
 
-static int partition_exists(struct db_conn *c, const char *name, bool *exists)
-{
-	struct db_stmt *s = db_prepare(c, SQL_PARTITION_EXISTS);
-	if (!s)
-		return ERR_DB;
-	db_bind_text(s, 1, name);
-	int rc = db_step(s);
-	*exists = rc == 1 && db_col_bool(s, 0);
-	db_reset(s);
-	return rc < 0 ? rc : 0;
-}
-
-/* Create the partition of table for month y-m unless it exists, under an
- * advisory lock (two nodes closing two dates of a new month at once). Rows
- * of the month may sit in the DEFAULT partition (a database moved by
- * migrate-db): they move into the new partition before it is attached. */
-static int create_partition(struct db_conn *c, const char *table, int y, int m)
-{
-	char name[64], sql[1000];
-	int ny = m == 12 ? y + 1 : y, nm = m == 12 ? 1 : m + 1;
-	snprintf(name, sizeof name, "%s_%04d_%02d", table, y, m);
-	bool exists;
-	int rc = partition_exists(c, name, &exists);
-	if (rc || exists)
-		return rc;
-	snprintf(sql, sizeof sql,
-		 "CREATE TABLE %1$s (LIKE %2$s INCLUDING DEFAULTS INCLUDING CONSTRAINTS);"
-		 " INSERT INTO %1$s SELECT * FROM %2$s_default WHERE date >= '%3$04d-%4$02d-01'"
-		 " AND date < '%5$04d-%6$02d-01';"
-		 " DELETE FROM %2$s_default WHERE date >= '%3$04d-%4$02d-01' AND date < '%5$04d-%6$02d-01';"
-		 " ALTER TABLE %2$s ATTACH PARTITION %1$s FOR VALUES FROM ('%3$04d-%4$02d-01')"
-		 " TO ('%5$04d-%6$02d-01')",
-		 name, table, y, m, ny, nm);
-	if ((rc = db_begin_write(c)))
-		return rc;
-	if (!(rc = db_exec(c, "SELECT pg_advisory_xact_lock(7245008)")) && !(rc = partition_exists(c, name, &exists)) &&
-	    !exists)
-		rc = db_exec(c, sql);
-	if (!rc)
-		rc = db_commit(c);
-	else
-		db_rollback(c);
-	return rc;
-}
-
-/* PostgreSQL: the monthly partitions of the date's month and the next, each
- * in its own short transaction before the close (attaching a partition
- * locks the parent table; doing it ahead keeps that lock out of the close). */
-static int ensure_partitions(struct db_conn *c, int32_t day)
-{
-	if (db_conn_dialect(c) != DB_POSTGRES)
-		return 0;
-	int y, m, d, rc = 0;
-	date_to_ymd(day, &y, &m, &d);
-	for (int k = 0; k < 2 && !rc; k++) {
-		rc = create_partition(c, "day_account", y, m);
-		if (!rc)
-			rc = create_partition(c, "day_violation", y, m);
-		y = m == 12 ? y + 1 : y, m = m == 12 ? 1 : m + 1;
-	}
-	return rc;
-}
-
 /* Close one date with a loaded world: partitions, then one write transaction. */
 static int close_with_world(struct db_conn *c, const struct close_world *w, int32_t day, const char *actor,
 			    struct attendance_close_stats *st)
 {
 	uint64_t t0 = clock_mono_ns();
-	int rc = ensure_partitions(c, day);
+	/* PostgreSQL: this month's and the next month's partitions, each in its
+	 * own short transaction (attaching locks the parent table; doing it
+	 * ahead keeps that lock out of the close) */
+	int rc = partitions_ensure_around(c, day);
 	if (rc)
 		return rc;
 	if ((rc = db_begin_write(c)))
