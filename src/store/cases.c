@@ -577,10 +577,12 @@ static int decider_of(struct db_conn *c, const struct case_rec *r, enum ladder_l
 		if (ch.id[k] == r->assignee_id)
 			assignee_at = k;
 	}
-	/* Escalated above the competent official (or none in the chain and
-	 * someone took it over): the assignee decides. */
+	/* Escalated above a competent official who let it pass: his superior,
+	 * now the assignee, decides (PP 94/2021 Pasal 24). When nobody in the
+	 * chain is competent (berat: the Governor), an escalation does not make
+	 * a head competent: admin_bkd records the Governor's decision. */
 	int k = competent;
-	if (assignee_at > 0 && r->escalations > 0 && (competent < 0 || assignee_at > competent))
+	if (competent > 0 && assignee_at > competent && r->escalations > 0)
 		k = assignee_at;
 	if (k > 0) {
 		out->employee_id = ch.id[k];

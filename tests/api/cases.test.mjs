@@ -285,7 +285,7 @@ test('10 consecutive unexcused working days: dismissal proposed, salary stops fr
   assert.equal(xc.salary_stop, true);
   assert.equal(xc.proposed.code, 'pemberhentian');
   const detail = await getCase(admin, xc.id);
-  assert.ok(detail.decider.role === 'admin_bkd' || typeof detail.decider.nip === 'string');
+  assert.deepEqual(detail.decider, { role: 'admin_bkd' }, 'a dismissal is the Governor\'s: admin_bkd records it');
 
   await close('2026-01-15', '2026-01-20');
   const y = await discipline(admin, Y.nip);
@@ -297,6 +297,9 @@ test('10 consecutive unexcused working days: dismissal proposed, salary stops fr
   assert.equal(v.longest_streak, 12);
   assert.equal(v.salary_stop, true);
   assert.equal(v.salary_stop_from, '2026-02-01');
+  const vd = await getCase(admin, (await caseOf(V.nip))[0].id);
+  assert.ok(vd.escalations >= 1);
+  assert.deepEqual(vd.decider, { role: 'admin_bkd' }, 'an escalation does not make a head competent for a dismissal');
   // One case per year and kind carries the heaviest proposal (several violations, one sanction).
   const vcs = await caseOf(V.nip);
   assert.equal(vcs.length, 1);
