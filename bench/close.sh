@@ -69,10 +69,12 @@ SELECT id, unit_id, day, kind, (extract(epoch FROM d) * 1000)::bigint + (minute 
   WHERE e.active AND extract(isodow FROM d) < 6 AND (e.id * 13 + extract(doy FROM d)::int) % 10 <> 0) m;
 COMMIT;"
 
+# Deleting accounts behind fleksi's back: the yearly tallies that sum them
+# (store/tally.h) go too, and are rebuilt by the next close.
 RESET="DELETE FROM day_violation WHERE date = '$DAY'; DELETE FROM day_account WHERE date = '$DAY';
-DELETE FROM day_close WHERE date = '$DAY';"
+DELETE FROM day_close WHERE date = '$DAY'; DELETE FROM discipline_tally; DELETE FROM discipline_tally_state;"
 RESET_MONTH="DELETE FROM day_violation WHERE date >= '$FROM'; DELETE FROM day_account WHERE date >= '$FROM';
-DELETE FROM day_close WHERE date >= '$FROM';"
+DELETE FROM day_close WHERE date >= '$FROM'; DELETE FROM discipline_tally; DELETE FROM discipline_tally_state;"
 
 # ms and cpu of a `fleksi close` output line for one date
 field() { sed -n "s/^$DAY .* \([0-9.]*\) ms  cpu *\([0-9.]*\) ms.*/\\$1/p"; }

@@ -33,6 +33,7 @@ static const struct migration migrations[] = {
 	{12, "privacy", sqlite_012_privacy, pg_012_privacy},
 	{13, "report_violation", sqlite_013_report_violation, pg_013_report_violation},
 	{14, "growth", sqlite_014_growth, pg_014_growth},
+	{15, "tally", sqlite_015_tally, pg_015_tally},
 };
 
 static const char SQL_CREATE_TABLE[] =

@@ -8,6 +8,7 @@
  * written) by narrowing the loads to that employee. */
 #include "store/attendance.h"
 #include "store/partitions.h"
+#include "store/tally.h"
 #include "store/audit.h"
 #include "store/calendar.h"
 #include "store/confirmations.h"
@@ -154,6 +155,7 @@ struct emp_day {
 	/* the stored row, when closed before */
 	bool has_old, changed;
 	int old_version;
+	int old_unexcused, old_minutes;  /* what the ladder counted of it */
 };
 
 struct old_row {
@@ -849,6 +851,8 @@ static int day_compare(struct db_conn *c, int32_t day, int64_t only, struct day_
 		if (x) {
 			x->has_old = true;
 			x->old_version = o[i].version;
+			x->old_unexcused = !strcmp(o[i].status, "alpa");
+			x->old_minutes = o[i].late + o[i].early;
 			x->changed = !same_as_old(x, &o[i]);
 		}
 	}
@@ -877,6 +881,25 @@ static int audit_close(struct db_conn *c, const char *actor, const char *action,
 	return audit_append(c, &ev);
 }
 
+/* What the rewritten accounts change in the ladder's yearly tallies. */
+static int correct_tallies(struct db_conn *c, int32_t day, const struct day_run *r)
+{
+	struct tally_change *ch = xmalloc((size_t)(r->n ? r->n : 1) * sizeof *ch);
+	long k = 0;
+	for (long i = 0; i < r->n; i++) {
+		const struct emp_day *x = &r->e[i];
+		if (!x->changed)
+			continue;
+		int unexcused = (x->acc.status == DAY_ALPA) - (x->has_old ? x->old_unexcused : 0);
+		long minutes = (long)x->acc.late_min + x->acc.early_min - (x->has_old ? x->old_minutes : 0);
+		if (unexcused || minutes)
+			ch[k++] = (struct tally_change){x->id, unexcused, minutes};
+	}
+	int rc = tally_correct(c, day, ch, k);
+	free(ch);
+	return rc;
+}
+
 /* Decide and write one date inside the caller's write transaction. */
 static int day_close_in(struct db_conn *c, const struct close_world *w, int32_t day, int64_t only, const char *actor,
 			struct attendance_close_stats *st, uint64_t t0)
@@ -898,6 +921,8 @@ static int day_close_in(struct db_conn *c, const struct close_world *w, int32_t 
 	uint64_t p3 = clock_mono_ns();
 	if (!rc && changed)
 		rc = write_violations(c, date, r.e, r.n, !only && changed_old * 4 > r.n);
+	if (!rc && changed)
+		rc = correct_tallies(c, day, &r);
 	uint64_t p4 = clock_mono_ns();
 	if (getenv("FLEKSI_CLOSE_TRACE"))
 		fprintf(stderr, "decide %.0f compare %.0f accounts %.0f violations %.0f ms\n", (p1 - p0) / 1e6,
@@ -950,11 +975,14 @@ static int close_with_world(struct db_conn *c, const struct close_world *w, int3
 	if ((rc = db_begin_write(c)))
 		return rc;
 	rc = day_close_in(c, w, day, 0, actor, st, t0);
+	uint64_t t1 = clock_mono_ns();
 	if (!rc)
 		rc = db_commit(c);
 	else
 		db_rollback(c);
 	st->ms = (double)(clock_mono_ns() - t0) / 1e6;
+	if (getenv("FLEKSI_CLOSE_TRACE"))
+		fprintf(stderr, "close %.0f commit %.0f ms\n", (t1 - t0) / 1e6, (clock_mono_ns() - t1) / 1e6);
 	return rc;
 }
 

@@ -10,6 +10,7 @@
 #include "domain/case.h"
 #include "store/audit.h"
 #include "store/calendar.h"
+#include "store/tally.h"
 #include "store/jobs.h"
 
 #include <stdio.h>
@@ -155,9 +156,14 @@ static int rung_index(const struct ladder_version *v, const char *code)
 
 /* ---- the yearly discipline ---- */
 
+/* Reads of one employee's days seek the primary key (date, employee_id)
+ * date by date, over the closed dates (accounts exist for those only):
+ * SQLite has no (employee_id, date) index (sqlite_015_tally.sql). */
+#define CLOSED_DATES(from, to) "date IN (SELECT date FROM day_close WHERE date " from " AND date <= " to ")"
+
 static const char SQL_YEAR_DAYS[] =
-	"SELECT date, status, late_min + early_min FROM day_account WHERE employee_id = $1 AND date >= $2"
-	" AND date <= $3 ORDER BY date";
+	"SELECT date, status, late_min + early_min FROM day_account WHERE " CLOSED_DATES(">= $2", "$3")
+	" AND employee_id = $1 ORDER BY date";
 
 int discipline_year_get(struct db_conn *c, int64_t employee_id, int year, int32_t upto, struct discipline_year *out)
 {
@@ -804,12 +810,18 @@ static const char SQL_P_TOTALS[] =
 /* The run of unexcused days ending on the date, for those absent that day:
  * 45 calendar days hold 10 working days even across the longest holidays. */
 static const char SQL_P_RUNS[] =
-	"SELECT employee_id, date, status FROM day_account WHERE date > $2 AND date <= $1"
+	"SELECT employee_id, date, status FROM day_account WHERE " CLOSED_DATES("> $2", "$1")
 	" AND employee_id IN (SELECT employee_id FROM day_account WHERE date = $1 AND status = 'alpa')"
 	" ORDER BY employee_id, date DESC";
+/* The same for one employee. */
+static const char SQL_P_RUN_ONE[] =
+	"SELECT employee_id, date, status FROM day_account WHERE " CLOSED_DATES("> $2", "$1")
+	" AND employee_id = $3 ORDER BY date DESC";
+/* Above this many candidates one query for all beats one per candidate. */
+#define RUNS_ONE_BY_ONE 2000
 static const char SQL_P_CASES[] =
-	"SELECT id, employee_id, stage, status, COALESCE(proposed_code, ''), salary_stop FROM discipline_case"
-	" WHERE kind = 'absence' AND year = $2 AND employee_id IN (" SET_SUBQUERY ") ORDER BY employee_id, id";
+	"SELECT id, employee_id, stage, status, COALESCE(proposed_code, ''), salary_stop, counted_days"
+	" FROM discipline_case WHERE kind = 'absence' AND year = $1 ORDER BY employee_id, id";
 static const char SQL_P_INSERT[] =
 	"INSERT INTO discipline_case (employee_id, status, opened_on, note, created_by, created_at, kind, stage, year,"
 	" unit_id, counted_days, proposed_code, salary_stop, salary_stop_from, assignee_id, against_case_id, deadline,"
@@ -832,7 +844,7 @@ struct p_emp {
 	int32_t run_reached;      /* the day the run reached the streak length */
 	int heaviest;             /* rung index over the year's absence cases, -1 none */
 	int64_t undecided_id;     /* the year's case not decided yet */
-	int undecided_rung;
+	int undecided_rung, undecided_counted;
 	bool undecided_stop;
 	int heaviest_other;       /* over the cases other than the undecided one */
 };
@@ -926,8 +938,32 @@ static int load_set(struct db_conn *c, const char *date, int year, struct p_emp 
 	return rc < 0 ? rc : 0;
 }
 
-static int load_totals(struct db_conn *c, const char *date, int year, struct p_emp *e, int n)
+struct p_set {
+	struct p_emp *e;
+	int n;
+};
+
+static int add_tally(void *ctx, int64_t employee_id, int unexcused, long minutes)
 {
+	struct p_set *ps = ctx;
+	int at = emp_find(ps->e, ps->n, employee_id);
+	if (at >= 0)
+		ps->e[at].unexcused = unexcused, ps->e[at].minutes = minutes;
+	return 0;
+}
+
+/* The year's sums up to the date: from the tallies (store/tally.h) when
+ * they hold the date, else summed from the day accounts (a replay). */
+static int load_totals(struct db_conn *c, int32_t day, const char *date, int year, struct p_emp *e, int n,
+		       bool *replay)
+{
+	bool holds_day;
+	int rc = tally_advance(c, day, &holds_day);
+	*replay = !rc && !holds_day;
+	if (rc || holds_day) {
+		struct p_set ps = {e, n};
+		return rc ? rc : tally_each(c, year, add_tally, &ps);
+	}
 	struct db_stmt *s = db_prepare(c, SQL_P_TOTALS);
 	if (!s)
 		return ERR_DB;
@@ -936,7 +972,6 @@ static int load_totals(struct db_conn *c, const char *date, int year, struct p_e
 	db_bind_text(s, 1, date);
 	db_bind_int(s, 2, year);
 	db_bind_text(s, 3, jan1);
-	int rc;
 	while ((rc = db_step(s)) == 1) {
 		int at = emp_find(e, n, db_col_int(s, 0));
 		if (at >= 0) {
@@ -965,14 +1000,68 @@ static void run_finish(const struct run_acc *ra, int streak_days, struct p_emp *
 		e[ra->at].run_reached = ra->days[ra->n - streak_days];
 }
 
+/* Feed one employee's rows (newest first) into the run; a run counts only
+ * when it ends on the date itself with an unexcused day. */
+static void run_row(struct run_acc *ra, bool *broken, int32_t day, const char *date, const char *status)
+{
+	if (*broken)
+		return;
+	int32_t d;
+	if (!date_parse(date, &d))
+		return;
+	enum ladder_day k = ladder_day_of(status);
+	if (ra->n == 0 && (d != day || k != LADDER_DAY_UNEXCUSED)) {
+		*broken = true; /* not absent on the date: no run ends there */
+		return;
+	}
+	if (k == LADDER_DAY_UNEXCUSED && ra->n < 64)
+		ra->days[ra->n++] = d;
+	else if (k != LADDER_DAY_OFF)
+		*broken = true;
+}
+
+static int bind_run(struct db_stmt *s, int32_t day)
+{
+	bind_date(s, 1, day);
+	bind_date(s, 2, day - 45);
+	return 0;
+}
+
+/* The run of unexcused days ending on the date. Only who has at least
+ * streak_days unexcused days can have such a run; the year's count says
+ * that, except early in January, when a run may reach back into December. */
 static int load_runs(struct db_conn *c, int32_t day, int streak_days, struct p_emp *e, int n)
 {
+	int y, m, d;
+	date_to_ymd(day, &y, &m, &d);
+	bool all = day - date_from_ymd(y, 1, 1) < 45;
+	int candidates = 0;
+	for (int i = 0; i < n; i++)
+		candidates += all || e[i].unexcused >= streak_days;
+	int rc = 0;
+	if (candidates <= RUNS_ONE_BY_ONE) {
+		for (int i = 0; !rc && i < n; i++) {
+			if (!all && e[i].unexcused < streak_days)
+				continue;
+			struct db_stmt *s = db_prepare(c, SQL_P_RUN_ONE);
+			if (!s)
+				return ERR_DB;
+			bind_run(s, day);
+			db_bind_int(s, 3, e[i].id);
+			struct run_acc ra = {.at = i};
+			bool broken = false;
+			while ((rc = db_step(s)) == 1)
+				run_row(&ra, &broken, day, db_col_text(s, 1), db_col_text(s, 2));
+			db_reset(s);
+			rc = rc < 0 ? rc : 0;
+			run_finish(&ra, streak_days, e);
+		}
+		return rc;
+	}
 	struct db_stmt *s = db_prepare(c, SQL_P_RUNS);
 	if (!s)
 		return ERR_DB;
-	bind_date(s, 1, day);
-	bind_date(s, 2, day - 45);
-	int rc;
+	bind_run(s, day);
 	int64_t cur = 0;
 	bool broken = false;
 	struct run_acc ra = {.at = -1};
@@ -983,29 +1072,21 @@ static int load_runs(struct db_conn *c, int32_t day, int streak_days, struct p_e
 			cur = id;
 			ra.at = emp_find(e, n, id);
 			ra.n = 0;
-			broken = false;
+			broken = ra.at < 0;
 		}
-		if (ra.at < 0 || broken)
-			continue;
-		enum ladder_day d = ladder_day_of(db_col_text(s, 2));
-		if (d == LADDER_DAY_UNEXCUSED && ra.n < 64)
-			date_parse(db_col_text(s, 1), &ra.days[ra.n++]);
-		else if (d != LADDER_DAY_OFF)
-			broken = true;
+		run_row(&ra, &broken, day, db_col_text(s, 1), db_col_text(s, 2));
 	}
 	run_finish(&ra, streak_days, e);
 	db_reset(s);
 	return rc < 0 ? rc : 0;
 }
 
-static int load_year_cases(struct db_conn *c, const char *date, int year, const struct ladder_version *v,
-			   struct p_emp *e, int n)
+static int load_year_cases(struct db_conn *c, int year, const struct ladder_version *v, struct p_emp *e, int n)
 {
 	struct db_stmt *s = db_prepare(c, SQL_P_CASES);
 	if (!s)
 		return ERR_DB;
-	db_bind_text(s, 1, date);
-	db_bind_int(s, 2, year);
+	db_bind_int(s, 1, year);
 	int rc;
 	while ((rc = db_step(s)) == 1) {
 		int at = emp_find(e, n, db_col_int(s, 1));
@@ -1025,6 +1106,7 @@ static int load_year_cases(struct db_conn *c, const char *date, int year, const 
 			p->undecided_id = db_col_int(s, 0);
 			p->undecided_rung = ri;
 			p->undecided_stop = db_col_bool(s, 5);
+			p->undecided_counted = (int)db_col_int(s, 6);
 		} else if (ri > p->heaviest_other) {
 			p->heaviest_other = ri;
 		}
@@ -1044,13 +1126,22 @@ static int process_totals(struct db_conn *c, int32_t day, const char *actor, con
 	date_to_ymd(day, &y, &m, &d);
 	struct p_emp *e = NULL;
 	int n = 0;
+	bool replay = false; /* an earlier date than the tallies hold, processed again */
+	uint64_t t0 = clock_mono_ns(); /* FLEKSI_CLOSE_TRACE=1 prints the phases */
 	int rc = load_set(c, date, y, &e, &n);
+	uint64_t t1 = clock_mono_ns();
 	if (!rc)
-		rc = load_totals(c, date, y, e, n);
+		rc = load_totals(c, day, date, y, e, n, &replay);
+	uint64_t t2 = clock_mono_ns();
 	if (!rc)
 		rc = load_runs(c, day, v->streak_days, e, n);
+	uint64_t t3 = clock_mono_ns();
 	if (!rc)
-		rc = load_year_cases(c, date, y, v, e, n);
+		rc = load_year_cases(c, y, v, e, n);
+	uint64_t t4 = clock_mono_ns();
+	if (getenv("FLEKSI_CLOSE_TRACE"))
+		fprintf(stderr, "cases set %.0f totals %.0f runs %.0f cases %.0f\n", (t1 - t0) / 1e6, (t2 - t1) / 1e6,
+			(t3 - t2) / 1e6, (t4 - t3) / 1e6);
 	st->employees = n;
 	for (int i = 0; !rc && i < n; i++) {
 		struct p_emp *p = &e[i];
@@ -1093,6 +1184,8 @@ static int process_totals(struct db_conn *c, int32_t day, const char *actor, con
 			struct db_stmt *s;
 			if (pi == p->undecided_rung && stop == p->undecided_stop) {
 				/* same proposal: no step, but the case shows the days counted so far */
+				if (counted == p->undecided_counted || (replay && counted < p->undecided_counted))
+					continue; /* a replay shows fewer days than later dates did */
 				if (!(s = db_prepare(c, SQL_P_UPDATE_COUNTED))) {
 					rc = ERR_DB;
 					break;
@@ -1141,6 +1234,8 @@ static int process_totals(struct db_conn *c, int32_t day, const char *actor, con
 		}
 	}
 	free(e);
+	if (getenv("FLEKSI_CLOSE_TRACE"))
+		fprintf(stderr, "cases loop %.0f\n", (clock_mono_ns() - t4) / 1e6);
 	return rc;
 }
 
@@ -1316,7 +1411,10 @@ int cases_process_day(struct db *db, int32_t day, const char *actor, struct case
 		have_cal = true;
 	if (!rc) {
 		ladder_with(&set, &v);
+		uint64_t t = clock_mono_ns();
 		rc = process_deadlines(c, day, actor, &set, &cc, st, &lg);
+		if (getenv("FLEKSI_CLOSE_TRACE"))
+			fprintf(stderr, "cases deadlines %.0f\n", (clock_mono_ns() - t) / 1e6);
 	}
 	if (!rc)
 		rc = process_totals(c, day, actor, &set, &v, &cc, st, &lg);
@@ -1340,10 +1438,13 @@ int cases_process_day(struct db *db, int32_t day, const char *actor, struct case
 	}
 	if (!rc)
 		rc = process_audit(c, actor, date, &lg);
+	uint64_t tc = clock_mono_ns();
 	if (!rc)
 		rc = db_commit(c);
 	else
 		db_rollback(c);
+	if (getenv("FLEKSI_CLOSE_TRACE"))
+		fprintf(stderr, "cases commit %.0f\n", (clock_mono_ns() - tc) / 1e6);
 	if (have_cal)
 		calendar_free(&cal);
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)

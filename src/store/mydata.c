@@ -79,7 +79,11 @@ static const struct section sections[] = {
 	 "sssiiiiisiisiiiisi",
 	 "SELECT a.date, u.code, a.status, a.late_min, a.early_min, a.net_min, a.violations, a.flags, a.plan_mode,"
 	 " a.plan_id, a.leave_id, a.schedule_code, a.start_min, a.end_min, a.in_min, a.out_min, a.closed_at, a.version"
-	 " FROM day_account a LEFT JOIN unit u ON u.id = a.unit_id WHERE a.employee_id = $1 ORDER BY a.date"},
+	 " FROM day_account a LEFT JOIN unit u ON u.id = a.unit_id"
+	 /* accounts exist for closed dates only: a seek per date on the
+	  * primary key (SQLite has no employee index, sqlite_015_tally.sql) */
+	 " WHERE a.date IN (SELECT date FROM day_close)"
+	 " AND a.employee_id = $1 ORDER BY a.date"},
 	{"violations", NULL, 1, "date,kind,minutes,count,evidence", "ssiij",
 	 "SELECT date, kind, minutes, count, evidence FROM day_violation WHERE employee_id = $1 ORDER BY date, kind"},
 	{"cases", NULL, 1, "id,kind,status,stage,opened_on,closed_on,decided_on,created_by,created_at", "issssssss",

@@ -350,6 +350,22 @@ test('closing a date again processes it again without opening anything twice', a
   const out = await close('2026-01-20');
   assert.match(out, /  2026-01-20 cases: .* opened 0 /);
   assert.equal((await ok(s.url, admin, '/cases?per_page=1')).total, before);
+  // An earlier date again: the yearly tallies hold later dates, so the year
+  // is summed from the day accounts as of that date; nothing opens, and no
+  // case loses the days counted since.
+  const counted = async () => (await ok(s.url, admin, '/cases?kind=absence&per_page=200')).items
+    .map((c) => `${c.id}:${c.counted_days}:${c.proposed?.code}`).sort();
+  const was = await counted();
+  const again = await close('2026-01-12');
+  assert.match(again, /  2026-01-12 cases: .* opened 0 /);
+  assert.deepEqual(await counted(), was);
+  // the tallies still agree with the day accounts, day by day
+  for (const e of [X, V, Y, Z, W]) {
+    const d = await discipline(admin, e.nip);
+    const [c] = (await caseOf(e.nip)).filter((x) => ['open', 'summoned', 'missed', 'summoned_again', 'examined'].includes(x.status));
+    if (c) assert.equal(c.counted_days, d.counted_days, `${e.nip}: case ${c.id} counts ${c.counted_days}, the year ${d.counted_days}`);
+  }
+  assert.equal((await ok(s.url, admin, '/cases?per_page=1')).total, before);
 });
 
 test('a repeat opens a heavier case; an official who lets the decision pass is answerable too', async () => {
