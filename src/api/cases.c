@@ -267,15 +267,18 @@ static json_t *case_detail(struct api_call *call, int64_t id, int *rc)
 	json_t *o = NULL;
 	if (!*rc) {
 		o = json_incref(json_array_get(arr, 0));
-		json_t *steps = json_array(), *esc = json_array();
+		json_t *steps = json_array(), *esc = json_array(), *failures = json_array();
 		struct case_decider d;
 		*rc = cases_steps_each(call->conn, id, step_cb, steps);
 		if (!*rc)
 			*rc = cases_escalations_each(call->conn, id, "", 200, escalation_cb, esc);
 		if (!*rc)
+			*rc = cases_failures_each(call->conn, id, 200, escalation_cb, failures);
+		if (!*rc)
 			*rc = cases_decider(call->conn, id, NULL, &d);
 		json_object_set_new(o, "steps", steps);
 		json_object_set_new(o, "escalation_log", esc);
+		json_object_set_new(o, "failures", failures);
 		if (!*rc)
 			json_object_set_new(o, "decider", d.employee_id ? person_json(d.nip, d.name)
 									: json_pack("{s:s}", "role", "admin_bkd"));

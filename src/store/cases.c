@@ -348,24 +348,21 @@ int cases_steps_each(struct db_conn *c, int64_t case_id, int (*cb)(void *ctx, co
 	return rc < 0 ? rc : 0;
 }
 
-static const char SQL_ESCALATIONS[] =
-	"SELECT x.case_id, COALESCE(x.inaction_case_id, 0), x.date, x.missed_action, x.deadline, COALESCE(f.nip, ''),"
-	" COALESCE(f.name, ''), COALESCE(t.nip, ''), COALESCE(t.name, '')"
-	" FROM case_escalation x JOIN discipline_case dc ON dc.id = x.case_id JOIN employee e ON e.id = dc.employee_id"
-	" JOIN unit u ON u.id = e.unit_id LEFT JOIN employee f ON f.id = x.from_employee_id"
+#define ESCALATION_FROM                                                                                            \
+	"SELECT x.case_id, COALESCE(x.inaction_case_id, 0), x.date, x.missed_action, x.deadline, COALESCE(f.nip, ''),"  \
+	" COALESCE(f.name, ''), COALESCE(t.nip, ''), COALESCE(t.name, '')"                                         \
+	" FROM case_escalation x LEFT JOIN employee f ON f.id = x.from_employee_id"                                \
 	" LEFT JOIN employee t ON t.id = x.to_employee_id"
+static const char SQL_ESCALATIONS[] =
+	ESCALATION_FROM " JOIN discipline_case dc ON dc.id = x.case_id JOIN employee e ON e.id = dc.employee_id"
+	" JOIN unit u ON u.id = e.unit_id"
 	" WHERE (CAST($1 AS BIGINT) = 0 OR x.case_id = $1) AND u.path LIKE CAST($2 AS TEXT) || '%'"
 	" ORDER BY x.id DESC LIMIT $3";
+/* The failures an inaction case answers for, oldest first. */
+static const char SQL_FAILURES[] = ESCALATION_FROM " WHERE x.inaction_case_id = $1 ORDER BY x.id LIMIT $2";
 
-int cases_escalations_each(struct db_conn *c, int64_t case_id, const char *unit_path, int limit,
-			   int (*cb)(void *ctx, const struct case_escalation_row *r), void *ctx)
+static int escalations_run(struct db_stmt *s, int (*cb)(void *ctx, const struct case_escalation_row *r), void *ctx)
 {
-	struct db_stmt *s = db_prepare(c, SQL_ESCALATIONS);
-	if (!s)
-		return ERR_DB;
-	db_bind_int(s, 1, case_id);
-	db_bind_text(s, 2, unit_path ? unit_path : "");
-	db_bind_int(s, 3, limit > 0 ? limit : 50);
 	int rc;
 	while ((rc = db_step(s)) == 1) {
 		struct case_escalation_row r = {db_col_int(s, 0), db_col_int(s, 1), db_col_text(s, 2), db_col_text(s, 3),
@@ -378,6 +375,29 @@ int cases_escalations_each(struct db_conn *c, int64_t case_id, const char *unit_
 	return rc < 0 ? rc : 0;
 }
 
+int cases_failures_each(struct db_conn *c, int64_t inaction_case_id, int limit,
+			int (*cb)(void *ctx, const struct case_escalation_row *r), void *ctx)
+{
+	struct db_stmt *s = db_prepare(c, SQL_FAILURES);
+	if (!s)
+		return ERR_DB;
+	db_bind_int(s, 1, inaction_case_id);
+	db_bind_int(s, 2, limit > 0 ? limit : 200);
+	return escalations_run(s, cb, ctx);
+}
+
+int cases_escalations_each(struct db_conn *c, int64_t case_id, const char *unit_path, int limit,
+			   int (*cb)(void *ctx, const struct case_escalation_row *r), void *ctx)
+{
+	struct db_stmt *s = db_prepare(c, SQL_ESCALATIONS);
+	if (!s)
+		return ERR_DB;
+	db_bind_int(s, 1, case_id);
+	db_bind_text(s, 2, unit_path ? unit_path : "");
+	db_bind_int(s, 3, limit > 0 ? limit : 50);
+	return escalations_run(s, cb, ctx);
+}
+
 /* ---- one case's record, for steps and escalation ---- */
 
 struct case_rec {
@@ -387,12 +407,45 @@ struct case_rec {
 	struct case_state st;
 };
 
-static const char SQL_REC[] =
-	"SELECT id, employee_id, COALESCE(assignee_id, 0), kind, stage, status, COALESCE(proposed_code, ''),"
-	" COALESCE(next_action, ''), COALESCE(year, 0), escalations, summons, on_evidence, opened_on,"
-	" COALESCE(summoned_on, ''), COALESCE(exam_on, ''), COALESCE(missed_on, ''), COALESCE(examined_on, ''),"
-	" COALESCE(decided_on, ''), COALESCE(delivered_on, ''), COALESCE(responded_on, ''), COALESCE(closed_on, '')"
-	" FROM discipline_case WHERE id = $1";
+#define REC_COLUMNS                                                                                                \
+	"SELECT id, employee_id, COALESCE(assignee_id, 0), kind, stage, status, COALESCE(proposed_code, ''),"       \
+	" COALESCE(next_action, ''), COALESCE(year, 0), escalations, summons, on_evidence, opened_on,"             \
+	" COALESCE(summoned_on, ''), COALESCE(exam_on, ''), COALESCE(missed_on, ''), COALESCE(examined_on, ''),"   \
+	" COALESCE(decided_on, ''), COALESCE(delivered_on, ''), COALESCE(responded_on, ''), COALESCE(closed_on, '')" \
+	" FROM discipline_case"
+static const char SQL_REC[] = REC_COLUMNS " WHERE id = $1";
+/* The open cases whose deadline fell before a date. */
+static const char SQL_REC_DUE[] =
+	REC_COLUMNS " WHERE status = 'open' AND deadline IS NOT NULL AND deadline < $1 ORDER BY id";
+
+/* The case on the statement's current row (REC_COLUMNS). */
+static void rec_read(struct db_stmt *s, struct case_rec *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = db_col_int(s, 0);
+	r->employee_id = db_col_int(s, 1);
+	r->assignee_id = db_col_int(s, 2);
+	snprintf(r->kind, sizeof r->kind, "%s", db_col_text(s, 3));
+	snprintf(r->stage, sizeof r->stage, "%s", db_col_text(s, 4));
+	snprintf(r->status, sizeof r->status, "%s", db_col_text(s, 5));
+	snprintf(r->proposed, sizeof r->proposed, "%s", db_col_text(s, 6));
+	snprintf(r->next_action, sizeof r->next_action, "%s", db_col_text(s, 7));
+	r->year = (int)db_col_int(s, 8);
+	r->escalations = (int)db_col_int(s, 9);
+	int st = case_status_parse(r->stage);
+	r->st.status = !strcmp(r->status, "closed") ? CASE_CLOSED : st >= 0 ? (enum case_status)st : CASE_OPEN;
+	r->st.summons = (int)db_col_int(s, 10);
+	r->st.decided_on_evidence = db_col_bool(s, 11);
+	r->st.opened_on = parse_or0(db_col_text(s, 12));
+	r->st.summoned_on = parse_or0(db_col_text(s, 13));
+	r->st.exam_on = parse_or0(db_col_text(s, 14));
+	r->st.missed_on = parse_or0(db_col_text(s, 15));
+	r->st.examined_on = parse_or0(db_col_text(s, 16));
+	r->st.decided_on = parse_or0(db_col_text(s, 17));
+	r->st.delivered_on = parse_or0(db_col_text(s, 18));
+	r->st.responded_on = parse_or0(db_col_text(s, 19));
+	r->st.closed_on = parse_or0(db_col_text(s, 20));
+}
 
 static int rec_load(struct db_conn *c, int64_t id, struct case_rec *r)
 {
@@ -401,32 +454,8 @@ static int rec_load(struct db_conn *c, int64_t id, struct case_rec *r)
 		return ERR_DB;
 	db_bind_int(s, 1, id);
 	int rc = db_step(s);
-	if (rc == 1) {
-		memset(r, 0, sizeof *r);
-		r->id = db_col_int(s, 0);
-		r->employee_id = db_col_int(s, 1);
-		r->assignee_id = db_col_int(s, 2);
-		snprintf(r->kind, sizeof r->kind, "%s", db_col_text(s, 3));
-		snprintf(r->stage, sizeof r->stage, "%s", db_col_text(s, 4));
-		snprintf(r->status, sizeof r->status, "%s", db_col_text(s, 5));
-		snprintf(r->proposed, sizeof r->proposed, "%s", db_col_text(s, 6));
-		snprintf(r->next_action, sizeof r->next_action, "%s", db_col_text(s, 7));
-		r->year = (int)db_col_int(s, 8);
-		r->escalations = (int)db_col_int(s, 9);
-		int st = case_status_parse(r->stage);
-		r->st.status = !strcmp(r->status, "closed") ? CASE_CLOSED : st >= 0 ? (enum case_status)st : CASE_OPEN;
-		r->st.summons = (int)db_col_int(s, 10);
-		r->st.decided_on_evidence = db_col_bool(s, 11);
-		r->st.opened_on = parse_or0(db_col_text(s, 12));
-		r->st.summoned_on = parse_or0(db_col_text(s, 13));
-		r->st.exam_on = parse_or0(db_col_text(s, 14));
-		r->st.missed_on = parse_or0(db_col_text(s, 15));
-		r->st.examined_on = parse_or0(db_col_text(s, 16));
-		r->st.decided_on = parse_or0(db_col_text(s, 17));
-		r->st.delivered_on = parse_or0(db_col_text(s, 18));
-		r->st.responded_on = parse_or0(db_col_text(s, 19));
-		r->st.closed_on = parse_or0(db_col_text(s, 20));
-	}
+	if (rc == 1)
+		rec_read(s, r);
 	db_reset(s);
 	return rc == 1 ? 0 : rc < 0 ? rc : ERR_NOT_FOUND;
 }
@@ -836,6 +865,16 @@ static const char SQL_P_WITHDRAW[] =
 	"UPDATE discipline_case SET status = 'closed', stage = 'withdrawn', closed_on = $2, deadline = NULL,"
 	" next_action = NULL WHERE id = $1";
 
+/* A case not decided yet: its proposal may still change. */
+static bool stage_undecided(const char *stage)
+{
+	static const char *const undecided[] = {"open", "summoned", "missed", "summoned_again", "examined"};
+	for (size_t i = 0; i < sizeof undecided / sizeof undecided[0]; i++)
+		if (!strcmp(stage, undecided[i]))
+			return true;
+	return false;
+}
+
 struct p_emp {
 	int64_t id, supervisor_id, unit_id;
 	int unexcused;
@@ -1099,9 +1138,7 @@ static int load_year_cases(struct db_conn *c, int year, const struct ladder_vers
 		struct p_emp *p = &e[at];
 		if (ri > p->heaviest)
 			p->heaviest = ri;
-		bool undecided = !strcmp(status, "open") && (!strcmp(stage, "open") || !strcmp(stage, "summoned") ||
-							     !strcmp(stage, "missed") || !strcmp(stage, "summoned_again") ||
-							     !strcmp(stage, "examined"));
+		bool undecided = !strcmp(status, "open") && stage_undecided(stage);
 		if (undecided && !p->undecided_id) {
 			p->undecided_id = db_col_int(s, 0);
 			p->undecided_rung = ri;
@@ -1239,111 +1276,247 @@ static int process_totals(struct db_conn *c, int32_t day, const char *actor, con
 	return rc;
 }
 
+/* Each employee's supervisor and unit, for the escalations of one date:
+ * from memory when many are due (a month replayed at once), else asked. */
+struct p_staff {
+	int64_t *id, *supervisor, *unit;
+	long n;
+};
+
+static const char SQL_STAFF_ONE[] = "SELECT COALESCE(supervisor_id, 0), unit_id FROM employee WHERE id = $1";
+static const char SQL_STAFF_ALL[] = "SELECT id, COALESCE(supervisor_id, 0), unit_id FROM employee ORDER BY id";
+#define STAFF_IN_MEMORY 256 /* due cases from which loading everyone pays */
+
+static int staff_load(struct db_conn *c, struct p_staff *t)
+{
+	struct db_stmt *s = db_prepare(c, SQL_STAFF_ALL);
+	if (!s)
+		return ERR_DB;
+	long cap = 0;
+	int rc;
+	while ((rc = db_step(s)) == 1) {
+		if (t->n == cap) {
+			cap = cap ? cap * 2 : 4096;
+			t->id = xrealloc(t->id, (size_t)cap * sizeof *t->id);
+			t->supervisor = xrealloc(t->supervisor, (size_t)cap * sizeof *t->supervisor);
+			t->unit = xrealloc(t->unit, (size_t)cap * sizeof *t->unit);
+		}
+		t->id[t->n] = db_col_int(s, 0);
+		t->supervisor[t->n] = db_col_int(s, 1);
+		t->unit[t->n++] = db_col_int(s, 2);
+	}
+	db_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
+static void staff_free(struct p_staff *t)
+{
+	free(t->id), free(t->supervisor), free(t->unit);
+}
+
+static int staff_of(struct db_conn *c, const struct p_staff *t, int64_t id, int64_t *supervisor, int64_t *unit)
+{
+	*supervisor = *unit = 0;
+	if (t->n) {
+		long lo = 0, hi = t->n - 1;
+		while (lo <= hi) {
+			long mid = (lo + hi) / 2;
+			if (t->id[mid] == id) {
+				*supervisor = t->supervisor[mid], *unit = t->unit[mid];
+				return 0;
+			}
+			if (t->id[mid] < id)
+				lo = mid + 1;
+			else
+				hi = mid - 1;
+		}
+		return 0;
+	}
+	struct db_stmt *s = db_prepare(c, SQL_STAFF_ONE);
+	if (!s)
+		return ERR_DB;
+	db_bind_int(s, 1, id);
+	int rc = db_step(s);
+	if (rc == 1)
+		*supervisor = db_col_int(s, 0), *unit = db_col_int(s, 1);
+	db_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
+static int due_load(struct db_conn *c, int32_t day, struct case_rec **out, int *n)
+{
+	struct db_stmt *s = db_prepare(c, SQL_REC_DUE);
+	if (!s)
+		return ERR_DB;
+	bind_date(s, 1, day);
+	int cap = 0, rc;
+	*n = 0;
+	*out = NULL;
+	while ((rc = db_step(s)) == 1) {
+		if (*n == cap)
+			*out = xrealloc(*out, (size_t)(cap = cap ? cap * 2 : 64) * sizeof **out);
+		rec_read(s, &(*out)[(*n)++]);
+	}
+	db_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
+/* The open inaction cases of a kind against an employee in a year. The
+ * kind is written into the SQL, not bound: SQLite prepares a statement
+ * again whenever a parameter that might decide a partial index's use is
+ * bound (discipline_case_absence has "kind = 'absence'"), 40 us a lookup.
+ * The stage is tested in C: an IN list costs a temporary index per run. */
+#define SQL_INACTION_OPEN(kind)                                                                                    \
+	"SELECT id, COALESCE(proposed_code, ''), stage FROM discipline_case WHERE employee_id = $1 AND year = $2"  \
+	" AND kind = '" kind "' AND status = 'open' ORDER BY id"
+static const char SQL_SUPERVISOR_INACTION_OPEN[] = SQL_INACTION_OPEN("supervisor_inaction");
+static const char SQL_OFFICIAL_INACTION_OPEN[] = SQL_INACTION_OPEN("official_inaction");
+static const char SQL_PROPOSAL_SET[] = "UPDATE discipline_case SET proposed_code = $2 WHERE id = $1";
+
+/* who let a deadline pass (note says which): open an inaction case against
+ * them proposing rung, or, while one of that kind is undecided, join the
+ * failure to it, raising its proposal if rung is heavier. One process and
+ * one sanction for several violations, the heaviest (RULES.md §4), as for
+ * absences: a supervisor who let thirty cases pass is examined once, not
+ * thirty times, and cases do not multiply up the chain. *id: the case. */
+static int inaction_case(struct db_conn *c, int64_t who, int32_t day, int year, bool official, int64_t unit,
+			 int64_t to, int64_t against, const struct ladder_rung *rung, const char *note, const char *actor,
+			 int32_t deadline, int64_t *id, bool *opened)
+{
+	struct db_stmt *s = db_prepare(c, official ? SQL_OFFICIAL_INACTION_OPEN : SQL_SUPERVISOR_INACTION_OPEN);
+	if (!s)
+		return ERR_DB;
+	db_bind_int(s, 1, who);
+	db_bind_int(s, 2, year);
+	int rc;
+	char current[32] = "";
+	*id = 0;
+	while ((rc = db_step(s)) == 1) {
+		if (stage_undecided(db_col_text(s, 2))) {
+			*id = db_col_int(s, 0);
+			snprintf(current, sizeof current, "%s", db_col_text(s, 1));
+			break;
+		}
+	}
+	db_reset(s);
+	if (rc < 0)
+		return rc;
+	*opened = !*id;
+	if (!*id)
+		return insert_case(c, who, day, note, actor, official ? "official_inaction" : "supervisor_inaction", year,
+				   unit, 0, rung->code, false, 0, to, against, deadline, id);
+	const struct ladder_version *v = ladder_builtin();
+	if (rung_index(v, rung->code) <= rung_index(v, current))
+		return step_insert(c, *id, "join", day, 0, false, note, NULL, actor);
+	if (!(s = db_prepare(c, SQL_PROPOSAL_SET)))
+		return ERR_DB;
+	db_bind_int(s, 1, *id);
+	db_bind_text(s, 2, rung->code);
+	if ((rc = run(s, NULL)))
+		return rc;
+	return step_insert(c, *id, "raise", day, 0, false, note, rung->code, actor);
+}
+
+static const char SQL_ESCALATION_INSERT[] =
+	"INSERT INTO case_escalation (case_id, date, missed_action, deadline, from_employee_id, to_employee_id,"
+	" inaction_case_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+
+static int escalation_insert(struct db_conn *c, int64_t case_id, int32_t day, enum case_action missed,
+			     const char *deadline, int64_t from, int64_t to, int64_t inaction)
+{
+	struct db_stmt *s = db_prepare(c, SQL_ESCALATION_INSERT);
+	if (!s)
+		return ERR_DB;
+	char now[40];
+	clock_now_iso(now, sizeof now);
+	db_bind_int(s, 1, case_id);
+	bind_date(s, 2, day);
+	db_bind_text(s, 3, case_action_name(missed));
+	db_bind_text(s, 4, deadline);
+	db_bind_int(s, 5, from);
+	if (to)
+		db_bind_int(s, 6, to);
+	else
+		db_bind_null(s, 6);
+	db_bind_int(s, 7, inaction);
+	db_bind_text(s, 8, now);
+	return run(s, NULL);
+}
+
+/* Case r's deadline for pending passed on day: r moves up from who to
+ * who's supervisor, and who answers for it in an inaction case. */
+static int escalate(struct db_conn *c, struct case_rec *r, int32_t day, const char *actor, const struct settings *set,
+		    const struct case_calendar *cc, const struct p_staff *staff, enum case_action pending,
+		    int32_t old_deadline, int64_t who, struct cases_process_stats *st, struct p_log *lg)
+{
+	int64_t to, unit;
+	int rc = staff_of(c, staff, who, &to, &unit);
+	if (rc)
+		return rc;
+	const struct ladder_version *v = ladder_builtin();
+	const struct ladder_rung *heavier = ladder_one_step_heavier(v, ladder_rung_by_code(v, r->proposed));
+	char note[160], dl[DATE_TEXT];
+	fmt(old_deadline, dl);
+	snprintf(note, sizeof note, "let the deadline %s for %s pass on case %lld", dl, case_action_name(pending),
+		 (long long)r->id);
+	int y, m, d;
+	date_to_ymd(day, &y, &m, &d);
+	int64_t inaction;
+	bool opened;
+	if ((rc = inaction_case(c, who, day, y, pending == CASE_ACT_DECIDE, unit, to, r->id, heavier, note, actor,
+				cc->add_working_days(cc->ctx, day, set->rules.summon_within_wd), &inaction, &opened)))
+		return rc;
+	r->assignee_id = to;
+	r->escalations++;
+	enum case_action next;
+	int32_t nd = case_deadline_restart(&r->st, &set->rules, cc, day, &next);
+	if ((rc = rec_save(c, r, nd, next)) || (rc = escalation_insert(c, r->id, day, pending, dl, who, to, inaction)))
+		return rc;
+	rc = step_insert(c, r->id, "escalate", day, 0, false, note, NULL, actor);
+	st->escalated++;
+	log_id(&lg->escalated, r->id);
+	if (opened)
+		st->inaction++, log_id(&lg->inaction, inaction);
+	return rc;
+}
+
 /* Deadlines that fell before the date: escalate, or close a delivered case
  * whose response period is over. */
 static int process_deadlines(struct db_conn *c, int32_t day, const char *actor, const struct settings *set,
 			     const struct case_calendar *cc, struct cases_process_stats *st, struct p_log *lg)
 {
-	struct db_stmt *s = db_prepare(c, "SELECT id FROM discipline_case WHERE status = 'open' AND deadline IS NOT NULL"
-					  " AND deadline < $1 ORDER BY id");
-	if (!s)
-		return ERR_DB;
-	bind_date(s, 1, day);
-	int64_t *ids = NULL;
-	int n = 0, cap = 0, rc;
-	while ((rc = db_step(s)) == 1) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			ids = xrealloc(ids, (size_t)cap * sizeof *ids);
-		}
-		ids[n++] = db_col_int(s, 0);
-	}
-	db_reset(s);
-	rc = rc < 0 ? rc : 0;
-	const struct ladder_version *v = ladder_builtin();
-	int y, m, d;
-	date_to_ymd(day, &y, &m, &d);
+	struct case_rec *due = NULL;
+	int n = 0;
+	int rc = due_load(c, day, &due, &n);
+	struct p_staff staff = {0};
+	if (!rc && n >= STAFF_IN_MEMORY)
+		rc = staff_load(c, &staff);
 	for (int i = 0; !rc && i < n; i++) {
-		struct case_rec r;
-		if ((rc = rec_load(c, ids[i], &r)))
-			break;
+		struct case_rec *r = &due[i];
 		enum case_action pending;
-		int32_t old_deadline = case_deadline(&r.st, &set->rules, cc, &pending);
-		if (r.st.status == CASE_DELIVERED) {
-			r.st.status = CASE_CLOSED;
-			r.st.closed_on = day;
-			if (!(rc = rec_save(c, &r, INT32_MIN, CASE_ACT_N)))
-				rc = step_insert(c, r.id, "close", day, 0, false, "response period over", NULL, actor);
+		int32_t old_deadline = case_deadline(&r->st, &set->rules, cc, &pending);
+		if (r->st.status == CASE_DELIVERED) {
+			r->st.status = CASE_CLOSED;
+			r->st.closed_on = day;
+			if (!(rc = rec_save(c, r, INT32_MIN, CASE_ACT_N)))
+				rc = step_insert(c, r->id, "close", day, 0, false, "response period over", NULL, actor);
 			st->closed++;
-			log_id(&lg->closed, r.id);
+			log_id(&lg->closed, r->id);
 			continue;
 		}
 		/* Who let it pass: the competent official for a decision, else the assignee. */
-		int64_t who = r.assignee_id;
-		bool decision = pending == CASE_ACT_DECIDE;
-		if (decision) {
+		int64_t who = r->assignee_id;
+		if (pending == CASE_ACT_DECIDE) {
 			struct case_decider dd;
-			if ((rc = decider_of(c, &r, level_for(NULL, r.proposed), &dd)))
+			if ((rc = decider_of(c, r, level_for(NULL, r->proposed), &dd)))
 				break;
 			who = dd.employee_id;
 		}
-		if (!who) /* nobody above: it stays overdue in the compliance view for admin_bkd */
-			continue;
-		int64_t to = 0, unit = 0;
-		if (!(s = db_prepare(c, "SELECT COALESCE(supervisor_id, 0), unit_id FROM employee WHERE id = $1"))) {
-			rc = ERR_DB;
-			break;
-		}
-		db_bind_int(s, 1, who);
-		if ((rc = db_step(s)) == 1)
-			to = db_col_int(s, 0), unit = db_col_int(s, 1);
-		db_reset(s);
-		if (rc < 0)
-			break;
-		const struct ladder_rung *heavier = ladder_one_step_heavier(v, ladder_rung_by_code(v, r.proposed));
-		char note[160];
-		char dl[DATE_TEXT];
-		fmt(old_deadline, dl);
-		snprintf(note, sizeof note, "let the deadline %s for %s pass on case %lld", dl, case_action_name(pending),
-			 (long long)r.id);
-		int64_t inaction;
-		if ((rc = insert_case(c, who, day, note, actor, decision ? "official_inaction" : "supervisor_inaction", y,
-				      unit, 0, heavier->code, false, 0, to, r.id,
-				      cc->add_working_days(cc->ctx, day, set->rules.summon_within_wd), &inaction)))
-			break;
-		r.assignee_id = to;
-		r.escalations++;
-		enum case_action next;
-		int32_t nd = case_deadline_restart(&r.st, &set->rules, cc, day, &next);
-		if ((rc = rec_save(c, &r, nd, next)))
-			break;
-		if (!(s = db_prepare(c, "INSERT INTO case_escalation (case_id, date, missed_action, deadline,"
-					" from_employee_id, to_employee_id, inaction_case_id, created_at)"
-					" VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"))) {
-			rc = ERR_DB;
-			break;
-		}
-		char now[40];
-		clock_now_iso(now, sizeof now);
-		db_bind_int(s, 1, r.id);
-		bind_date(s, 2, day);
-		db_bind_text(s, 3, case_action_name(pending));
-		db_bind_text(s, 4, dl);
-		db_bind_int(s, 5, who);
-		if (to)
-			db_bind_int(s, 6, to);
-		else
-			db_bind_null(s, 6);
-		db_bind_int(s, 7, inaction);
-		db_bind_text(s, 8, now);
-		if ((rc = run(s, NULL)))
-			break;
-		rc = step_insert(c, r.id, "escalate", day, 0, false, note, NULL, actor);
-		st->escalated++, st->inaction++;
-		log_id(&lg->escalated, r.id);
-		log_id(&lg->inaction, inaction);
+		if (who) /* nobody above: it stays overdue in the compliance view for admin_bkd */
+			rc = escalate(c, r, day, actor, set, cc, &staff, pending, old_deadline, who, st, lg);
 	}
-	free(ids);
+	staff_free(&staff);
+	free(due);
 	return rc;
 }
 

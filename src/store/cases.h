@@ -21,8 +21,10 @@
  *     one who let it pass (the assignee, or the competent official for a
  *     decision) gets a supervisor_inaction (official_inaction) case with a
  *     proposal one step heavier, assigned to his own supervisor, who also
- *     takes the case over with the step's full period; a delivered case
- *     whose response period passed is closed.
+ *     takes the case over with the step's full period; while such a case
+ *     against him is not decided yet, the new failure joins it (a "join"
+ *     step, or "raise" when heavier: one sanction for several violations);
+ *     a delivered case whose response period passed is closed.
  * Each processed date is recorded (case_processed) with the day_close
  * count it saw, so re-closing a date processes it again. */
 #ifndef FLEKSI_STORE_CASES_H
@@ -105,6 +107,10 @@ struct case_escalation_row {
  * the unit subtree ("" everywhere), newest first, at most limit. */
 int cases_escalations_each(struct db_conn *c, int64_t case_id, const char *unit_path, int limit,
 			   int (*cb)(void *ctx, const struct case_escalation_row *r), void *ctx);
+/* The escalations an inaction case answers for (case_escalation rows whose
+ * inaction_case_id is it), oldest first, at most limit. */
+int cases_failures_each(struct db_conn *c, int64_t inaction_case_id, int limit,
+			int (*cb)(void *ctx, const struct case_escalation_row *r), void *ctx);
 
 /* Who decides a case: the first official up the offender's supervisor
  * chain competent for the level (ladder_may_impose; a vacant post passes

@@ -85,7 +85,8 @@ static const struct section sections[] = {
 	 " WHERE a.date IN (SELECT date FROM day_close)"
 	 " AND a.employee_id = $1 ORDER BY a.date"},
 	{"violations", NULL, 1, "date,kind,minutes,count,evidence", "ssiij",
-	 "SELECT date, kind, minutes, count, evidence FROM day_violation WHERE employee_id = $1 ORDER BY date, kind"},
+	 "SELECT date, kind, minutes, count, evidence FROM day_violation WHERE date IN (SELECT date FROM day_close"
+	 " UNION SELECT date FROM report_violation WHERE employee_id = $1) AND employee_id = $1 ORDER BY date, kind"},
 	{"cases", NULL, 1, "id,kind,status,stage,opened_on,closed_on,decided_on,created_by,created_at", "issssssss",
 	 "SELECT id, kind, status, stage, opened_on, closed_on, decided_on, created_by, created_at FROM discipline_case"
 	 " WHERE employee_id = $1 ORDER BY id"},

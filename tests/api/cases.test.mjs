@@ -258,14 +258,27 @@ test('a deadline let pass: the case moves up and the supervisor gets an inaction
   const inaction = await getCase(admin, e.inaction_case_id);
   assert.equal(inaction.kind, 'supervisor_inaction');
   assert.equal(inaction.nip, S.nip);
-  assert.equal(inaction.against_case_id, vc.id);
   assert.equal(inaction.assignee.nip, T.nip);
+  // S let several subordinates' deadlines pass that day: one case answers
+  // for all of them (one sanction for several violations), each failure
+  // recorded, the first one opening it, each later one joining it.
+  const failed = inaction.failures.map((f) => f.case_id);
+  assert.ok(failed.includes(vc.id), JSON.stringify(failed));
+  assert.equal(failed[0], inaction.against_case_id);
+  assert.ok(inaction.failures.every((f) => f.inaction_case_id === inaction.id && f.from.nip === S.nip));
+  assert.equal(inaction.steps.filter((x) => x.action === 'open').length, 1);
+  assert.equal(inaction.steps.filter((x) => ['join', 'raise'].includes(x.action)).length, failed.length - 1);
+  assert.ok(inaction.steps.some((x) => x.note.endsWith(`on case ${vc.id}`)), 'the step names V\'s case');
+  const others = await ok(s.url, admin, `/cases?nip=${S.nip}&kind=supervisor_inaction&status=active`);
+  assert.equal(others.items.length, 1, 'never a second undecided inaction case against S');
   // The case shows the days counted so far, also when the proposal stays the same.
   const dv = await ok(s.url, admin, `/employees/${V.nip}/discipline?year=2026`);
   assert.equal(c.counted_days, dv.counted_days);
-  // V had 8 days by 13 January (written statement of dissatisfaction): one step heavier.
-  assert.equal(inaction.proposed.code, 'potongan_tpp_25_6');
-  assert.equal(LADDER.indexOf(inaction.proposed.code), LADDER.indexOf('pernyataan_tidak_puas') + 1);
+  // V had 8 days by 13 January (written statement of dissatisfaction): at
+  // least one step heavier (heavier still when another joined case was).
+  assert.ok(LADDER.indexOf(inaction.proposed.code) >= LADDER.indexOf('pernyataan_tidak_puas') + 1, inaction.proposed.code);
+  const heaviest = Math.max(...await Promise.all(failed.map(async (id) => LADDER.indexOf((await getCase(admin, id)).proposed.code))));
+  assert.equal(LADDER.indexOf(inaction.proposed.code), Math.min(heaviest + 1, LADDER.length - 1), 'one step above the heaviest');
   assert.ok(c.steps.some((x) => x.action === 'escalate'));
   // The supervisor's own list shows the case against him; T's inbox has both.
   const inbox = await ok(s.url, admin, `/cases?assignee=${T.nip}&status=active&per_page=200`);

@@ -11,3 +11,4 @@ CREATE TABLE discipline_tally_state (
   upto TEXT COLLATE "C" NOT NULL
 );
 CREATE INDEX discipline_case_absence ON discipline_case(year, employee_id) WHERE kind = 'absence';
+CREATE INDEX case_escalation_inaction ON case_escalation(inaction_case_id);

@@ -17,6 +17,8 @@ CREATE TABLE discipline_tally_state (
 ) STRICT;
 -- The absence cases of a year, read on every processed date.
 CREATE INDEX discipline_case_absence ON discipline_case(year, employee_id) WHERE kind = 'absence';
+-- The failures an inaction case answers for (several join one case).
+CREATE INDEX case_escalation_inaction ON case_escalation(inaction_case_id);
 -- No index on (employee_id, date): it puts each new date's entry next to
 -- every employee's earlier ones, so each close rewrote every page of it
 -- (and the WAL behind it) and slowed as history grew: 0.45 s on the first
@@ -24,8 +26,8 @@ CREATE INDEX discipline_case_absence ON discipline_case(year, employee_id) WHERE
 -- employee's days seek the primary key (date, employee_id) date by date
 -- instead, naming the closed dates (accounts exist for those only):
 -- date IN (SELECT date FROM day_close ...). A year is a few hundred seeks.
--- day_violation keeps its employee index: it holds violations only, and a
--- citizen report may fall on a date not closed yet.
+-- The same for day_violation (a citizen report's violation may fall on a
+-- date not closed yet: reads add report_violation's dates).
 -- (PostgreSQL keeps the index: its tables are partitioned by month, 014.)
 -- Both tables also become WITHOUT ROWID: the primary key is the table, one
 -- b-tree to write per row instead of two (the close of a month of the
@@ -76,4 +78,3 @@ INSERT INTO day_violation_new (employee_id, date, unit_id, kind, minutes, count,
 SELECT employee_id, date, unit_id, kind, minutes, count, evidence FROM day_violation;
 DROP TABLE day_violation;
 ALTER TABLE day_violation_new RENAME TO day_violation;
-CREATE INDEX day_violation_employee ON day_violation(employee_id, date);

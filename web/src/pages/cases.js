@@ -175,8 +175,8 @@ function stepDetails(s) {
 
 // Steps the server records by itself when it processes closed days; their
 // notes are the server's English, the facts show elsewhere on the page.
-const SYSTEM = ['open', 'raise', 'lower', 'withdraw', 'escalate'];
-const MARK = { missed: '✗', escalate: '↑', withdraw: '–' };
+const SYSTEM = ['open', 'raise', 'lower', 'withdraw', 'escalate', 'join'];
+const MARK = { missed: '✗', escalate: '↑', withdraw: '–', join: '+' };
 
 function stepItem(s) {
   const more = stepDetails(s);
@@ -396,10 +396,10 @@ async function evidenceSection(c, alive) {
       evidenceTable(days));
       return;
     }
-    const other = c.against_case_id ? await api('GET', `/cases/${c.against_case_id}`).catch(() => null) : null;
-    if (!alive()) return;
-    const rows = (other?.escalation_log || []).filter((e) => e.inaction_case_id === c.id).map((e) => ({ ...e, case_id: c.against_case_id }));
-    fill(box, h('p', null, t('case.inaction.intro', { id: c.against_case_id ?? '—' })), escalationsTable(rows, 'case-evidence'));
+    // every deadline this person let pass while the case was undecided joined it
+    const rows = c.failures || [];
+    fill(box, h('p', null, t(rows.length > 1 ? 'case.inaction.intro_many' : 'case.inaction.intro',
+      { id: c.against_case_id ?? '—', n: fmtNumber(rows.length) })), escalationsTable(rows, 'case-evidence'));
   })().catch((err) => { if (alive()) fill(box, errorBox(err)); });
   return [sec, work];
 }
