@@ -10,7 +10,7 @@ CREATE TABLE discipline_tally (
   unexcused INTEGER NOT NULL DEFAULT 0,
   minutes INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (employee_id, year)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE TABLE discipline_tally_state (
   year INTEGER PRIMARY KEY,
   upto TEXT NOT NULL
@@ -32,12 +32,16 @@ CREATE INDEX case_escalation_inaction ON case_escalation(inaction_case_id);
 -- Both tables also become WITHOUT ROWID: the primary key is the table, one
 -- b-tree to write per row instead of two (the close of a month of the
 -- 62,000-employee demo: 14.4 s with rowid tables, 13.2 s without).
+-- The status check is spelled out with OR: SQLite evaluates "IN (list)" in
+-- a CHECK through a temporary table built for every row, which made
+-- inserting a day's 62,000 accounts take 230 ms instead of 145 ms.
 CREATE TABLE day_account_new (
   employee_id INTEGER NOT NULL,
   date TEXT NOT NULL,
   unit_id INTEGER NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('hadir','wfh','wfa','kantor_lain','cuti','sakit','dinas_luar',
-    'tugas_belajar','libur','alpa')),
+  status TEXT NOT NULL CHECK (status = 'hadir' OR status = 'wfh' OR status = 'wfa' OR status = 'kantor_lain'
+    OR status = 'cuti' OR status = 'sakit' OR status = 'dinas_luar' OR status = 'tugas_belajar'
+    OR status = 'libur' OR status = 'alpa'),
   late_min INTEGER NOT NULL DEFAULT 0,
   early_min INTEGER NOT NULL DEFAULT 0,
   net_min INTEGER NOT NULL DEFAULT 0,
