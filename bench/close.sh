@@ -16,6 +16,8 @@
 #   - the same day closed again (idempotent: no row changes);
 #   - the whole month (30 dates, weekends included) closed once, total.
 # Wall times are noisy on a busy 2-core machine; CPU time is printed beside.
+# Each date's close is followed by its cases (the indented "cases:" line and
+# its ms): the close's figure is the day accounts', the cases' comes after.
 # Usage: bench/close.sh [EMPLOYEES] [MONTH YYYY-MM] [DAY YYYY-MM-DD]
 #   FLEKSI_BENCH_PG=0 skips PostgreSQL, FLEKSI_BENCH_SQLITE=0 SQLite; PG_PORT picks its port (default 56606).
 set -euo pipefail
@@ -96,6 +98,7 @@ bench_engine() {  # $1 engine name, $2 database, $3 sql runner
     $run "$RESET" >/dev/null
     $BIN close --db "$db" --from "$DAY" > "$work/run.txt"
     sed -n 1p "$work/run.txt" | tee -a "$work/$name.day"
+    sed -n 2p "$work/run.txt"   # the date's cases, processed after its close
   done
   field 1 < "$work/$name.day" | stats "first close of $DAY, wall"
   field 2 < "$work/$name.day" | stats "first close of $DAY, process cpu"
