@@ -18,6 +18,8 @@
 #   4. prints req/s, p50/p99, non-2xx, the server's CPU per request, rows stored,
 #      RUNS times each, and a table of medians with the ratio to the bare server.
 # Usage: [FLEKSI_CHECKIN_SYNC=normal] bench/checkin.sh [SECONDS] [RUNS] [THREADS] [EMPLOYEES]
+#   FLEKSI_BENCH_SERVER_LOG=FILE keeps the server's stderr (with FLEKSI_CHECKIN_TRACE=1: one line per
+#   batch, its size and its write and commit times).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-10}
@@ -115,7 +117,7 @@ med() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 declare -A R
 run_fleksi() {
   local label=$1 db=$2 ppl=$3 count=$4
-  $BIN serve --db "$db" --listen "127.0.0.1:$port" --threads "$THREADS" 2>/dev/null &
+  $BIN serve --db "$db" --listen "127.0.0.1:$port" --threads "$THREADS" 2>"${FLEKSI_BENCH_SERVER_LOG:-/dev/null}" &
   SERVER=$!
   wait_up healthz
   warm_up "$ppl.warm"
