@@ -29,6 +29,7 @@ struct table {
 	char deps[MAX_TABLES][64]; /* other tables it references */
 	int ndeps;
 	bool done;
+	bool without_rowid;        /* scanned in primary-key order instead */
 	int64_t rows;
 };
 
@@ -78,14 +79,16 @@ static int read_columns(struct db_conn *src, struct table *t)
 
 static int read_tables(struct db_conn *src, struct table *tables, int *n)
 {
-	struct db_stmt *s = db_prepare(src, "SELECT name FROM sqlite_master WHERE type = 'table'"
-					    " AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migration' ORDER BY name");
+	struct db_stmt *s = db_prepare(src, "SELECT name, sql LIKE '%WITHOUT ROWID' FROM sqlite_master"
+					    " WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migration'"
+					    " ORDER BY name");
 	if (!s)
 		return ERR_DB;
 	int rc;
 	*n = 0;
 	while ((rc = db_step(s)) == 1 && *n < MAX_TABLES) {
 		memset(&tables[*n], 0, sizeof tables[*n]);
+		tables[*n].without_rowid = db_col_int(s, 1) != 0;
 		snprintf(tables[(*n)++].name, 64, "%s", db_col_text(s, 0));
 	}
 	db_reset(s);
@@ -137,7 +140,10 @@ static char *insert_sql(const struct table *t)
  * by fix_self_refs once every row exists. */
 static int copy_rows(struct db_conn *src, struct db_conn *dst, struct table *t, struct sql_pool *pool)
 {
-	const char *sel = keep(pool, xasprintf("SELECT * FROM %s ORDER BY rowid", t->name));
+	/* insertion order for rowid tables; a WITHOUT ROWID table (the day
+	 * tables, sqlite_015_tally.sql) has no rowid and is read in key order */
+	const char *sel = keep(pool, xasprintf(t->without_rowid ? "SELECT * FROM %s" : "SELECT * FROM %s ORDER BY rowid",
+					       t->name));
 	const char *ins = keep(pool, insert_sql(t));
 	struct db_stmt *s = db_prepare(src, sel), *w = db_prepare(dst, ins);
 	if (!s || !w)
