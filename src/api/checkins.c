@@ -14,6 +14,7 @@
  * this one after COMMIT. Its reply is written with a bounded buffer instead
  * of jansson, since the flags already exist as JSON text. */
 #include "api/checkins.h"
+#include "api/worklog.h"
 #include "core/clock.h"
 #include "core/err.h"
 #include "core/mem.h"
@@ -269,38 +270,6 @@ void api_checkin_create(struct api_call *call)
 
 /* ---- reading: the employee named by ?nip= (the actor by default) ---- */
 
-/* Resolve ?nip= and check that the actor may read that employee (the same
- * rule as GET /employees/{nip}: self, supervisor chain, kepala_opd of the
- * body, admin_bkd, inspektorat). Opens a read transaction that the caller
- * ends. Replies and returns false when refused. */
-static bool read_target(struct api_call *call, struct employee_row *e)
-{
-	const char *nip = http_query(call->req, "nip");
-	if (!nip || !*nip)
-		nip = call->actor->nip;
-	if (!*nip)
-		return api_error(call, 422, "missing_field", "nip", "Name the employee with nip=.",
-				 "Sebutkan pegawai dengan nip=."), false;
-	if (strlen(nip) != 18 || strspn(nip, "0123456789") != 18)
-		return api_error(call, 422, "invalid", "nip", "A NIP has 18 digits.", "NIP terdiri dari 18 angka."), false;
-	int rc = db_begin_read(call->conn);
-	if (!rc)
-		rc = employee_get(call->conn, nip, e);
-	struct access_target at = {.unit_path = e->unit_path};
-	at.is_self = !rc && call->actor->employee_id == e->id;
-	if (!rc && (call->actor->roles & ROLE_ATASAN))
-		rc = employee_is_below(call->conn, call->actor->employee_id, e->id, &at.is_subordinate);
-	if (rc) {
-		db_rollback(call->conn);
-		return api_error_from(call, rc, "nip"), false;
-	}
-	if (!roles_allows(call->actor, ACCESS_EMPLOYEE_READ, &at)) {
-		db_rollback(call->conn);
-		return api_error_from(call, ERR_FORBIDDEN, "nip"), false;
-	}
-	return true;
-}
-
 static bool query_date(struct api_call *call, const char *key, int32_t def, int32_t *out)
 {
 	const char *s = http_query(call->req, key);
@@ -353,7 +322,7 @@ void api_checkins_list(struct api_call *call)
 		return api_error(call, 422, "invalid", "from", "from must not be after to, and the range at most 366 days.",
 				 "from tidak boleh setelah to, dan rentang paling lama 366 hari.");
 	struct employee_row *e = xcalloc(1, sizeof *e);
-	if (!read_target(call, e))
+	if (!api_employee_target(call, http_query(call->req, "nip"), e, true))
 		return free(e);
 	char f[DATE_TEXT], t[DATE_TEXT];
 	date_format(from, f);
@@ -421,7 +390,7 @@ static int add_device(void *ctx, const struct device_row *d)
 void api_devices_list(struct api_call *call)
 {
 	struct employee_row *e = xcalloc(1, sizeof *e);
-	if (!read_target(call, e))
+	if (!api_employee_target(call, http_query(call->req, "nip"), e, true))
 		return free(e);
 	json_t *items = json_array();
 	int rc = devices_each(call->conn, e->id, add_device, items);

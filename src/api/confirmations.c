@@ -39,7 +39,7 @@ static json_t *iso_json(int64_t ms)
 	return json_string(out);
 }
 
-bool api_worklog_target(struct api_call *call, const char *nip, struct employee_row *e)
+bool api_employee_target(struct api_call *call, const char *nip, struct employee_row *e, bool keep_open)
 {
 	if (!nip || !*nip)
 		nip = call->actor->nip;
@@ -55,10 +55,12 @@ bool api_worklog_target(struct api_call *call, const char *nip, struct employee_
 	at.is_self = !rc && call->actor->employee_id == e->id;
 	if (!rc && (call->actor->roles & ROLE_ATASAN))
 		rc = employee_is_below(call->conn, call->actor->employee_id, e->id, &at.is_subordinate);
-	db_rollback(call->conn);
+	bool allowed = !rc && roles_allows(call->actor, ACCESS_EMPLOYEE_READ, &at);
+	if (!allowed || !keep_open)
+		db_rollback(call->conn);
 	if (rc)
 		return api_error_from(call, rc, "nip"), false;
-	if (!roles_allows(call->actor, ACCESS_EMPLOYEE_READ, &at))
+	if (!allowed)
 		return api_error_from(call, ERR_FORBIDDEN, "nip"), false;
 	return true;
 }
@@ -95,7 +97,7 @@ static int add_pending(void *ctx, const struct confirmation_row *r)
 void api_confirmations_list(struct api_call *call)
 {
 	struct employee_row *e = xcalloc(1, sizeof *e);
-	if (!api_worklog_target(call, http_query(call->req, "nip"), e))
+	if (!api_employee_target(call, http_query(call->req, "nip"), e, false))
 		return free(e);
 	bool own = e->id == call->actor->employee_id;
 	json_t *items = json_array();

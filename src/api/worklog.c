@@ -83,7 +83,7 @@ void api_skp_targets_list(struct api_call *call)
 	if (bad)
 		return api_error(call, 422, "invalid", "year", "year is a year such as 2026.", "year adalah tahun, mis. 2026.");
 	struct employee_row *e = xcalloc(1, sizeof *e);
-	if (!api_worklog_target(call, http_query(call->req, "nip"), e))
+	if (!api_employee_target(call, http_query(call->req, "nip"), e, false))
 		return free(e);
 	json_t *items = json_array();
 	int rc = db_begin_read(call->conn);
@@ -300,7 +300,7 @@ void api_daily_reports_list(struct api_call *call)
 	struct employee_row *e = xcalloc(1, sizeof *e);
 	const char *scope = "employee";
 	if (nip && *nip) {
-		if (!api_worklog_target(call, nip, e))
+		if (!api_employee_target(call, nip, e, false))
 			return free(e);
 		f.employee_id = e->id;
 	} else if (call->actor->roles & ROLE_ATASAN) {
@@ -383,7 +383,7 @@ void api_daily_report_get(struct api_call *call)
 	if (!path_date(call, &day))
 		return;
 	struct employee_row *e = xcalloc(1, sizeof *e);
-	if (api_worklog_target(call, call->req->params[0], e))
+	if (api_employee_target(call, call->req->params[0], e, false))
 		reply_report(call, 0, e->id, call->req->params[1], 200);
 	free(e);
 }

@@ -24,10 +24,12 @@ void api_daily_report_put(struct api_call *call);
 void api_daily_report_accept(struct api_call *call);
 void api_daily_report_return(struct api_call *call);
 
-/* Resolve ?nip= (the actor by default) and check the actor may read that
- * employee (self, supervisor chain, kepala_opd of the body, admin_bkd,
- * inspektorat). Opens and ENDS a read transaction. Replies and returns
- * false when refused. */
-bool api_worklog_target(struct api_call *call, const char *nip, struct employee_row *e);
+/* Resolve nip (the actor's when empty) and check the actor may read that
+ * employee (the rule of GET /employees/{nip}: self, supervisor chain,
+ * kepala_opd of the body, admin_bkd, inspektorat). Opens a read
+ * transaction: keep_open leaves it to the caller, who reads in it and ends
+ * it; otherwise it is ended here. Replies and returns false when refused
+ * (the transaction ended). */
+bool api_employee_target(struct api_call *call, const char *nip, struct employee_row *e, bool keep_open);
 
 #endif
