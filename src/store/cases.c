@@ -733,42 +733,44 @@ static int step_audit(struct db_conn *c, const char *actor, const struct case_re
 	return rc;
 }
 
-int cases_step(struct db_conn *c, int64_t case_id, const struct actor *a, const struct case_step_input *in,
-	       struct case_step_problem *p)
+/* The step asked for: its action, dates and (a decision) sanction. */
+static int step_read(const struct case_step_input *in, struct case_step *st, const struct ladder_rung **rung,
+		     struct case_step_problem *p)
 {
-	struct case_rec r;
-	int rc = rec_load(c, case_id, &r);
-	if (rc)
-		return rc;
 	int act = case_action_parse(in->action);
 	if (act < 0)
 		return problem(p, 422, "invalid", "action", "action is one of summon, examine, missed, decide, deliver,"
 			       " respond, close.", "action adalah salah satu dari summon, examine, missed, decide, deliver,"
 			       " respond, close.");
-	struct case_step st = {(enum case_action)act, 0, 0};
-	if (!in->date || !date_parse(in->date, &st.date))
+	*st = (struct case_step){(enum case_action)act, 0, 0};
+	*rung = NULL;
+	if (!in->date || !date_parse(in->date, &st->date))
 		return problem(p, 422, "invalid", "date", "date must be a date YYYY-MM-DD.",
 			       "date harus berupa tanggal YYYY-MM-DD.");
-	if (act == CASE_ACT_SUMMON && (!in->exam_on || !date_parse(in->exam_on, &st.exam_on)))
+	if (act == CASE_ACT_SUMMON && (!in->exam_on || !date_parse(in->exam_on, &st->exam_on)))
 		return problem(p, 422, "invalid", "exam_on", "A summons names the examination date exam_on (YYYY-MM-DD).",
 			       "Surat panggilan menyebut tanggal pemeriksaan exam_on (YYYY-MM-DD).");
-	const struct ladder_rung *rung = NULL;
 	if (act == CASE_ACT_DECIDE) {
 		if (!in->sanction_code || !*in->sanction_code)
 			return problem(p, 422, "invalid", "sanction_code", "A decision names the sanction_code (or none).",
 				       "Keputusan menyebut sanction_code (atau none).");
-		if (strcmp(in->sanction_code, "none") && !(rung = ladder_rung_by_code(ladder_builtin(), in->sanction_code)))
+		if (strcmp(in->sanction_code, "none") && !(*rung = ladder_rung_by_code(ladder_builtin(), in->sanction_code)))
 			return problem(p, 422, "invalid", "sanction_code", "Unknown sanction code.",
 				       "Kode hukuman tidak dikenal.");
 	}
-	if (r.st.status == CASE_CLOSED)
-		return problem(p, 409, "closed", NULL, "The case is closed.", "Kasus sudah ditutup.");
-	/* Authority. inspektorat reads only; the employee may only respond. */
+	return 0;
+}
+
+/* Authority. inspektorat reads only; the employee may only respond. */
+static int step_authorised(struct db_conn *c, const struct case_rec *r, const struct actor *a, enum case_action act,
+			   const struct ladder_rung *rung, struct case_step_problem *p)
+{
 	bool admin = a->roles & ROLE_ADMIN_BKD;
-	bool assignee = a->employee_id && a->employee_id == r.assignee_id;
+	bool assignee = a->employee_id && a->employee_id == r->assignee_id;
 	if (act == CASE_ACT_DECIDE) {
 		struct case_decider d;
-		if ((rc = decider_of(c, &r, rung ? rung->level : level_for(NULL, r.proposed), &d)))
+		int rc = decider_of(c, r, rung ? rung->level : level_for(NULL, r->proposed), &d);
+		if (rc)
 			return rc;
 		bool ok = d.employee_id ? a->employee_id == d.employee_id : admin;
 		if (!ok)
@@ -776,13 +778,47 @@ int cases_step(struct db_conn *c, int64_t case_id, const struct actor *a, const 
 				       "Only the official competent for this level and position may decide (PP 94/2021).",
 				       "Hanya pejabat yang berwenang untuk tingkat dan jabatan ini yang dapat memutus (PP 94/2021).");
 	} else if (act == CASE_ACT_RESPOND) {
-		if (!(assignee || admin || (a->employee_id && a->employee_id == r.employee_id)))
+		if (!(assignee || admin || (a->employee_id && a->employee_id == r->employee_id)))
 			return problem(p, 403, "not_assignee", NULL, "Only the employee or the case's supervisor records a response.",
 				       "Hanya pegawai atau atasan yang menangani kasus yang mencatat tanggapan.");
-	} else if (!(assignee || admin) || (a->employee_id && a->employee_id == r.employee_id && !admin)) {
+	} else if (!(assignee || admin) || (a->employee_id && a->employee_id == r->employee_id && !admin)) {
 		return problem(p, 403, "not_assignee", NULL, "Only the supervisor the case is assigned to may take this step.",
 			       "Hanya atasan yang ditugasi kasus ini yang dapat mengambil langkah ini.");
 	}
+	return 0;
+}
+
+static int step_refused(struct case_step_problem *p, enum case_problem pr)
+{
+	static const char *const en[CASE_PROBLEM_N] = {
+		"", "This step does not follow from the case's state.", "The date is before the previous step's.",
+		"The examination must be no later than 7 working days after the summons.",
+		"The examination date is not a working day.", "The examination date has not come yet.",
+		"The case is closed."};
+	static const char *const id[CASE_PROBLEM_N] = {
+		"", "Langkah ini tidak sesuai dengan tahap kasus.", "Tanggal lebih awal dari langkah sebelumnya.",
+		"Pemeriksaan paling lambat 7 hari kerja setelah surat panggilan.",
+		"Tanggal pemeriksaan bukan hari kerja.", "Tanggal pemeriksaan belum tiba.", "Kasus sudah ditutup."};
+	return problem(p, 409, case_problem_name(pr),
+		       pr == CASE_PROBLEM_EXAM_TOO_LATE || pr == CASE_PROBLEM_EXAM_NOT_WORKING ? "exam_on" : "date",
+		       en[pr], id[pr]);
+}
+
+int cases_step(struct db_conn *c, int64_t case_id, const struct actor *a, const struct case_step_input *in,
+	       struct case_step_problem *p)
+{
+	struct case_rec r;
+	int rc = rec_load(c, case_id, &r);
+	if (rc)
+		return rc;
+	struct case_step st;
+	const struct ladder_rung *rung;
+	if ((rc = step_read(in, &st, &rung, p)))
+		return rc;
+	if (r.st.status == CASE_CLOSED)
+		return problem(p, 409, "closed", NULL, "The case is closed.", "Kasus sudah ditutup.");
+	if ((rc = step_authorised(c, &r, a, st.action, rung, p)))
+		return rc;
 	struct settings set;
 	struct calendar cal;
 	struct case_calendar cc;
@@ -791,20 +827,9 @@ int cases_step(struct db_conn *c, int64_t case_id, const struct actor *a, const 
 	enum case_problem pr = case_apply(&r.st, &st, &set.rules, &cc);
 	if (pr != CASE_PROBLEM_NONE) {
 		calendar_free(&cal);
-		static const char *const en[CASE_PROBLEM_N] = {
-			"", "This step does not follow from the case's state.", "The date is before the previous step's.",
-			"The examination must be no later than 7 working days after the summons.",
-			"The examination date is not a working day.", "The examination date has not come yet.",
-			"The case is closed."};
-		static const char *const id[CASE_PROBLEM_N] = {
-			"", "Langkah ini tidak sesuai dengan tahap kasus.", "Tanggal lebih awal dari langkah sebelumnya.",
-			"Pemeriksaan paling lambat 7 hari kerja setelah surat panggilan.",
-			"Tanggal pemeriksaan bukan hari kerja.", "Tanggal pemeriksaan belum tiba.", "Kasus sudah ditutup."};
-		return problem(p, 409, case_problem_name(pr),
-			       pr == CASE_PROBLEM_EXAM_TOO_LATE || pr == CASE_PROBLEM_EXAM_NOT_WORKING ? "exam_on" : "date",
-			       en[pr], id[pr]);
+		return step_refused(p, pr);
 	}
-	if (act == CASE_ACT_DECIDE && !rung) { /* nothing imposed: nothing to deliver, the case ends */
+	if (st.action == CASE_ACT_DECIDE && !rung) { /* nothing imposed: nothing to deliver, the case ends */
 		struct case_step cl = {CASE_ACT_CLOSE, st.date, 0};
 		case_apply(&r.st, &cl, &set.rules, &cc);
 	}
@@ -816,7 +841,7 @@ int cases_step(struct db_conn *c, int64_t case_id, const struct actor *a, const 
 	if (rung && (rc = set_sanction(c, &r, rung, st.date)))
 		return rc;
 	if ((rc = step_insert(c, r.id, in->action, st.date, st.exam_on, in->is_virtual, in->note,
-			      act == CASE_ACT_DECIDE ? in->sanction_code : NULL, a->username)))
+			      st.action == CASE_ACT_DECIDE ? in->sanction_code : NULL, a->username)))
 		return rc;
 	return step_audit(c, a->username, &r, in->action, in);
 }
@@ -1152,127 +1177,165 @@ static int load_year_cases(struct db_conn *c, int year, const struct ladder_vers
 	return rc < 0 ? rc : 0;
 }
 
-/* Recompute each employee's year and open, raise, lower or withdraw. */
-static int process_totals(struct db_conn *c, int32_t day, const char *actor, const struct settings *set,
-			  const struct ladder_version *v, const struct case_calendar *cc, struct cases_process_stats *st,
-			  struct p_log *lg)
+/* The set of a date with everything the ladder needs about each member;
+ * *replay: an earlier date than the tallies hold, processed again. */
+static int load_day(struct db_conn *c, int32_t day, const struct ladder_version *v, struct p_emp **e, int *n,
+		    bool *replay)
 {
 	char date[DATE_TEXT];
 	date_format(day, date);
 	int y, m, d;
 	date_to_ymd(day, &y, &m, &d);
-	struct p_emp *e = NULL;
-	int n = 0;
-	bool replay = false; /* an earlier date than the tallies hold, processed again */
 	uint64_t t0 = clock_mono_ns(); /* FLEKSI_CLOSE_TRACE=1 prints the phases */
-	int rc = load_set(c, date, y, &e, &n);
+	int rc = load_set(c, date, y, e, n);
 	uint64_t t1 = clock_mono_ns();
 	if (!rc)
-		rc = load_totals(c, day, date, y, e, n, &replay);
+		rc = load_totals(c, day, date, y, *e, *n, replay);
 	uint64_t t2 = clock_mono_ns();
 	if (!rc)
-		rc = load_runs(c, day, v->streak_days, e, n);
+		rc = load_runs(c, day, v->streak_days, *e, *n);
 	uint64_t t3 = clock_mono_ns();
 	if (!rc)
-		rc = load_year_cases(c, y, v, e, n);
-	uint64_t t4 = clock_mono_ns();
+		rc = load_year_cases(c, y, v, *e, *n);
 	if (getenv("FLEKSI_CLOSE_TRACE"))
 		fprintf(stderr, "cases set %.0f totals %.0f runs %.0f cases %.0f\n", (t1 - t0) / 1e6, (t2 - t1) / 1e6,
-			(t3 - t2) / 1e6, (t4 - t3) / 1e6);
+			(t3 - t2) / 1e6, (clock_mono_ns() - t3) / 1e6);
+	return rc;
+}
+
+/* What the ladder proposes for one member on the date. */
+struct p_proposal {
+	const struct ladder_rung *rung; /* NULL: nothing due */
+	int index;                      /* rung's index, -1 none */
+	int counted;
+	bool stop;                      /* salary stop (the streak) */
+	int32_t stop_from;
+	char note[96];
+};
+
+static int propose(struct db_conn *c, const struct p_emp *p, int32_t day, const struct ladder_version *v,
+		   struct p_proposal *out)
+{
+	int y, m, d;
+	date_to_ymd(day, &y, &m, &d);
+	int counted = ladder_counted_days(v, p->unexcused, p->minutes);
+	int streak = p->run;
+	int32_t reached = 0;
+	struct discipline_year dy;
+	int rc;
+	if (streak >= v->streak_days) {
+		reached = p->run_reached;
+	} else if (p->undecided_stop) {
+		/* a salary stop already proposed: keep it while the year still
+		 * holds such a streak (a late leave may have broken it) */
+		if ((rc = discipline_year_get(c, p->id, y, day, &dy)))
+			return rc;
+		if (dy.salary_stop) {
+			streak = dy.longest_streak;
+			reached = parse_or0(dy.salary_stop_from) - 1;
+		}
+	}
+	bool stop;
+	const struct ladder_rung *prop = ladder_proposal(v, counted, streak, &stop);
+	int pi = prop ? (int)(prop - v->rungs) : -1;
+	if (p->undecided_id && (pi < p->undecided_rung || (!stop && p->undecided_stop))) {
+		/* Lower only on what is known now: replaying an earlier date
+		 * (a re-close) must not undo what later dates have shown. */
+		if ((rc = discipline_year_get(c, p->id, y, INT32_MAX, &dy)))
+			return rc;
+		int now_i = dy.proposed ? (int)(dy.proposed - v->rungs) : -1;
+		if (now_i > pi || (dy.salary_stop && !stop)) {
+			prop = dy.proposed, pi = now_i, stop = dy.salary_stop, counted = dy.counted_days;
+			reached = parse_or0(dy.salary_stop_from) - 1;
+		}
+	}
+	out->rung = prop, out->index = pi, out->counted = counted, out->stop = stop;
+	out->stop_from = stop && reached ? next_month_start(reached) : 0;
+	snprintf(out->note, sizeof out->note, "%d counted days (%d unexcused, %ld minutes late/early)%s", counted,
+		 p->unexcused, p->minutes, stop ? "; 10 consecutive unexcused working days" : "");
+	return 0;
+}
+
+/* Bring p's undecided case in line with the proposal: its counted days,
+ * a raised or lowered proposal, or withdrawn when an earlier case of the
+ * year already covers what is due. */
+static int update_undecided(struct db_conn *c, const struct p_emp *p, const struct p_proposal *pr, int32_t day,
+			    bool replay, const char *actor, struct cases_process_stats *st, struct p_log *lg)
+{
+	struct db_stmt *s;
+	int rc;
+	if (pr->index == p->undecided_rung && pr->stop == p->undecided_stop) {
+		/* same proposal: no step, but the case shows the days counted so far
+		 * (a replay shows fewer days than later dates did: kept) */
+		if (pr->counted == p->undecided_counted || (replay && pr->counted < p->undecided_counted))
+			return 0;
+		if (!(s = db_prepare(c, SQL_P_UPDATE_COUNTED)))
+			return ERR_DB;
+		db_bind_int(s, 1, p->undecided_id);
+		db_bind_int(s, 2, pr->counted);
+		return run(s, NULL);
+	}
+	if (pr->index <= p->heaviest_other) {
+		if (!(s = db_prepare(c, SQL_P_WITHDRAW)))
+			return ERR_DB;
+		db_bind_int(s, 1, p->undecided_id);
+		bind_date(s, 2, day);
+		if (!(rc = run(s, NULL)))
+			rc = step_insert(c, p->undecided_id, "withdraw", day, 0, false, pr->note, NULL, actor);
+		st->withdrawn++;
+		log_id(&lg->withdrawn, p->undecided_id);
+		return rc;
+	}
+	if (!(s = db_prepare(c, SQL_P_UPDATE_PROPOSAL)))
+		return ERR_DB;
+	bool raise = pr->index > p->undecided_rung;
+	db_bind_int(s, 1, p->undecided_id);
+	db_bind_text(s, 2, pr->rung->code);
+	db_bind_int(s, 3, pr->counted);
+	db_bind_bool(s, 4, pr->stop);
+	bind_date(s, 5, pr->stop ? pr->stop_from : 0);
+	if (!(rc = run(s, NULL)))
+		rc = step_insert(c, p->undecided_id, raise ? "raise" : "lower", day, 0, false, pr->note, pr->rung->code,
+				 actor);
+	if (raise)
+		st->raised++, log_id(&lg->raised, p->undecided_id);
+	else
+		st->lowered++, log_id(&lg->lowered, p->undecided_id);
+	return rc;
+}
+
+/* Recompute each employee's year and open, raise, lower or withdraw. */
+static int process_totals(struct db_conn *c, int32_t day, const char *actor, const struct settings *set,
+			  const struct ladder_version *v, const struct case_calendar *cc, struct cases_process_stats *st,
+			  struct p_log *lg)
+{
+	int y, m, d;
+	date_to_ymd(day, &y, &m, &d);
+	struct p_emp *e = NULL;
+	int n = 0;
+	bool replay = false;
+	int rc = load_day(c, day, v, &e, &n, &replay);
+	uint64_t t0 = clock_mono_ns();
 	st->employees = n;
 	for (int i = 0; !rc && i < n; i++) {
 		struct p_emp *p = &e[i];
-		int counted = ladder_counted_days(v, p->unexcused, p->minutes);
-		int streak = p->run;
-		int32_t reached = 0;
-		if (streak >= v->streak_days) {
-			reached = p->run_reached;
-		} else if (p->undecided_stop) {
-			/* a salary stop already proposed: keep it while the year still
-			 * holds such a streak (a late leave may have broken it) */
-			struct discipline_year dy;
-			if ((rc = discipline_year_get(c, p->id, y, day, &dy)))
-				break;
-			if (dy.salary_stop) {
-				streak = dy.longest_streak;
-				reached = parse_or0(dy.salary_stop_from) - 1;
-			}
-		}
-		bool stop;
-		const struct ladder_rung *prop = ladder_proposal(v, counted, streak, &stop);
-		int pi = prop ? (int)(prop - v->rungs) : -1;
-		if (p->undecided_id && (pi < p->undecided_rung || (!stop && p->undecided_stop))) {
-			/* Lower only on what is known now: replaying an earlier date
-			 * (a re-close) must not undo what later dates have shown. */
-			struct discipline_year dy;
-			if ((rc = discipline_year_get(c, p->id, y, INT32_MAX, &dy)))
-				break;
-			int now_i = dy.proposed ? (int)(dy.proposed - v->rungs) : -1;
-			if (now_i > pi || (dy.salary_stop && !stop)) {
-				prop = dy.proposed, pi = now_i, stop = dy.salary_stop, counted = dy.counted_days;
-				reached = parse_or0(dy.salary_stop_from) - 1;
-			}
-		}
-		int32_t stop_from = stop && reached ? next_month_start(reached) : 0;
-		char note[96];
-		snprintf(note, sizeof note, "%d counted days (%d unexcused, %ld minutes late/early)%s", counted,
-			 p->unexcused, p->minutes, stop ? "; 10 consecutive unexcused working days" : "");
+		struct p_proposal pr;
+		if ((rc = propose(c, p, day, v, &pr)))
+			break;
 		if (p->undecided_id) {
-			struct db_stmt *s;
-			if (pi == p->undecided_rung && stop == p->undecided_stop) {
-				/* same proposal: no step, but the case shows the days counted so far */
-				if (counted == p->undecided_counted || (replay && counted < p->undecided_counted))
-					continue; /* a replay shows fewer days than later dates did */
-				if (!(s = db_prepare(c, SQL_P_UPDATE_COUNTED))) {
-					rc = ERR_DB;
-					break;
-				}
-				db_bind_int(s, 1, p->undecided_id);
-				db_bind_int(s, 2, counted);
-				rc = run(s, NULL);
-				continue;
-			}
-			if (pi <= p->heaviest_other) {
-				if (!(s = db_prepare(c, SQL_P_WITHDRAW))) {
-					rc = ERR_DB;
-					break;
-				}
-				db_bind_int(s, 1, p->undecided_id);
-				db_bind_text(s, 2, date);
-				if (!(rc = run(s, NULL)))
-					rc = step_insert(c, p->undecided_id, "withdraw", day, 0, false, note, NULL, actor);
-				st->withdrawn++;
-				log_id(&lg->withdrawn, p->undecided_id);
-				continue;
-			}
-			if (!(s = db_prepare(c, SQL_P_UPDATE_PROPOSAL))) {
-				rc = ERR_DB;
-				break;
-			}
-			db_bind_int(s, 1, p->undecided_id);
-			db_bind_text(s, 2, prop->code);
-			db_bind_int(s, 3, counted);
-			db_bind_bool(s, 4, stop);
-			bind_date(s, 5, stop ? stop_from : 0);
-			if (!(rc = run(s, NULL)))
-				rc = step_insert(c, p->undecided_id, pi > p->undecided_rung ? "raise" : "lower", day, 0, false,
-						 note, prop->code, actor);
-			if (pi > p->undecided_rung)
-				st->raised++, log_id(&lg->raised, p->undecided_id);
-			else
-				st->lowered++, log_id(&lg->lowered, p->undecided_id);
-		} else if (pi > p->heaviest) {
+			rc = update_undecided(c, p, &pr, day, replay, actor, st, lg);
+		} else if (pr.index > p->heaviest) {
 			int64_t id;
-			rc = insert_case(c, p->id, day, note, actor, "absence", y, p->unit_id, counted, prop->code, stop,
-					 stop_from, p->supervisor_id, 0, cc->add_working_days(cc->ctx, day, set->rules.summon_within_wd),
-					 &id);
+			rc = insert_case(c, p->id, day, pr.note, actor, "absence", y, p->unit_id, pr.counted, pr.rung->code,
+					 pr.stop, pr.stop_from, p->supervisor_id, 0,
+					 cc->add_working_days(cc->ctx, day, set->rules.summon_within_wd), &id);
 			st->opened++;
 			log_id(&lg->opened, id);
 		}
 	}
 	free(e);
 	if (getenv("FLEKSI_CLOSE_TRACE"))
-		fprintf(stderr, "cases loop %.0f\n", (clock_mono_ns() - t4) / 1e6);
+		fprintf(stderr, "cases loop %.0f\n", (clock_mono_ns() - t0) / 1e6);
 	return rc;
 }
 
