@@ -262,11 +262,10 @@ static int answer_audit(struct db_conn *c, const char *actor, int64_t id, const 
 	return audit_append(c, &ev);
 }
 
-int confirmation_answer(struct db_conn *c, int64_t employee_id, int64_t id, double lat, double lon, double accuracy_m,
-			int64_t now_ms, const char *actor, int (*cb)(void *ctx, const struct confirmation_row *r),
-			void *ctx)
+/* A confirmation of the employee: its date, sequence and due time. */
+static int confirmation_find(struct db_conn *c, int64_t employee_id, int64_t id, char date[DATE_TEXT], int *seq,
+			     int64_t *due_ms)
 {
-	/* The row's date and the person first (outside a transaction: the presence context). */
 	struct db_stmt *s = db_prepare(c, "SELECT date, seq, due_ms, status FROM presence_confirmation WHERE id = $1"
 					  " AND employee_id = $2");
 	if (!s)
@@ -274,18 +273,57 @@ int confirmation_answer(struct db_conn *c, int64_t employee_id, int64_t id, doub
 	db_bind_int(s, 1, id);
 	db_bind_int(s, 2, employee_id);
 	int rc = db_step(s);
+	if (rc == 1) {
+		snprintf(date, DATE_TEXT, "%s", db_col_text(s, 0));
+		*seq = (int)db_col_int(s, 1), *due_ms = db_col_int(s, 2);
+	}
+	db_reset(s);
+	return rc < 0 ? rc : rc == 0 ? ERR_NOT_FOUND : 0;
+}
+
+struct answer {
+	bool on_time;
+	int64_t now_ms;
+	int late_min;
+	double lat, lon, accuracy_m, distance_m; /* distance_m < 0: unknown */
+};
+
+/* Record the answer on a pending confirmation; ERR_CONFLICT when it was answered already. */
+static int answer_record(struct db_conn *c, int64_t employee_id, int64_t id, const struct answer *an)
+{
+	struct db_stmt *s = db_prepare(c, "UPDATE presence_confirmation SET status = $3, answered_ms = $4, late_min = $5,"
+					  " lat = $6, lon = $7, accuracy_m = $8, distance_m = $9 WHERE id = $1"
+					  " AND employee_id = $2 AND status = 'pending' RETURNING id");
+	if (!s)
+		return ERR_DB;
+	db_bind_int(s, 1, id);
+	db_bind_int(s, 2, employee_id);
+	db_bind_text(s, 3, an->on_time ? "answered" : "late");
+	db_bind_int(s, 4, an->now_ms);
+	db_bind_int(s, 5, an->late_min);
+	db_bind_real(s, 6, an->lat);
+	db_bind_real(s, 7, an->lon);
+	db_bind_real(s, 8, an->accuracy_m);
+	if (an->distance_m >= 0)
+		db_bind_real(s, 9, an->distance_m);
+	else
+		db_bind_null(s, 9);
+	int rc = db_step(s);
+	db_reset(s);
+	return rc == 0 ? ERR_CONFLICT : rc < 0 ? rc : 0;
+}
+
+int confirmation_answer(struct db_conn *c, int64_t employee_id, int64_t id, double lat, double lon, double accuracy_m,
+			int64_t now_ms, const char *actor, int (*cb)(void *ctx, const struct confirmation_row *r),
+			void *ctx)
+{
+	/* The row's date and the person first (outside a transaction: the presence context). */
 	char date[DATE_TEXT] = "";
 	int seq = 0;
 	int64_t due_ms = 0;
-	if (rc == 1) {
-		snprintf(date, sizeof date, "%s", db_col_text(s, 0));
-		seq = (int)db_col_int(s, 1), due_ms = db_col_int(s, 2);
-	}
-	db_reset(s);
-	if (rc < 0)
+	int rc = confirmation_find(c, employee_id, id, date, &seq, &due_ms);
+	if (rc)
 		return rc;
-	if (rc == 0)
-		return ERR_NOT_FOUND;
 	int32_t day;
 	struct presence_person p;
 	struct presence_day d;
@@ -300,31 +338,8 @@ int confirmation_answer(struct db_conn *c, int64_t employee_id, int64_t id, doub
 	double dist = distance_to_place(&p, &d, lat, lon);
 	if ((rc = db_begin_write(c)))
 		return rc;
-	s = db_prepare(c, "UPDATE presence_confirmation SET status = $3, answered_ms = $4, late_min = $5, lat = $6, lon = $7,"
-			  " accuracy_m = $8, distance_m = $9 WHERE id = $1 AND employee_id = $2 AND status = 'pending'"
-			  " RETURNING id");
-	if (!s) {
-		db_rollback(c);
-		return ERR_DB;
-	}
-	db_bind_int(s, 1, id);
-	db_bind_int(s, 2, employee_id);
-	db_bind_text(s, 3, on_time ? "answered" : "late");
-	db_bind_int(s, 4, now_ms);
-	db_bind_int(s, 5, late_min);
-	db_bind_real(s, 6, lat);
-	db_bind_real(s, 7, lon);
-	db_bind_real(s, 8, accuracy_m);
-	if (dist >= 0)
-		db_bind_real(s, 9, dist);
-	else
-		db_bind_null(s, 9);
-	rc = db_step(s);
-	db_reset(s);
-	if (rc == 0)
-		rc = ERR_CONFLICT;   /* answered already */
-	else if (rc == 1)
-		rc = 0;
+	struct answer an = {on_time, now_ms, late_min, lat, lon, accuracy_m, dist};
+	rc = answer_record(c, employee_id, id, &an);
 	if (!rc)
 		rc = notification_read_ref(c, employee_id, "confirmation", id);
 	if (!rc)
