@@ -890,7 +890,8 @@ static const char SQL_P_WITHDRAW[] =
 	"UPDATE discipline_case SET status = 'closed', stage = 'withdrawn', closed_on = $2, deadline = NULL,"
 	" next_action = NULL WHERE id = $1";
 
-/* A case not decided yet: its proposal may still change. */
+/* A case not decided yet: its proposal may still change (the same stages
+ * as SET_SUBQUERY's list). */
 static bool stage_undecided(const char *stage)
 {
 	static const char *const undecided[] = {"open", "summoned", "missed", "summoned_again", "examined"};
@@ -1084,11 +1085,10 @@ static void run_row(struct run_acc *ra, bool *broken, int32_t day, const char *d
 		*broken = true;
 }
 
-static int bind_run(struct db_stmt *s, int32_t day)
+static void bind_run(struct db_stmt *s, int32_t day)
 {
 	bind_date(s, 1, day);
 	bind_date(s, 2, day - 45);
-	return 0;
 }
 
 /* The run of unexcused days ending on the date. Only who has at least
