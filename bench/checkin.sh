@@ -19,12 +19,14 @@
 #      RUNS times each, and a table of medians with the ratio to the bare server.
 # Usage: [FLEKSI_CHECKIN_SYNC=normal] bench/checkin.sh [SECONDS] [RUNS] [THREADS] [EMPLOYEES]
 #   FLEKSI_BENCH_SERVER_LOG=FILE keeps the server's stderr (with FLEKSI_CHECKIN_TRACE=1: one line per
-#   batch, its size and its write and commit times).
+#   batch, its size and its write and commit times). FLEKSI_BENCH_PERF=PREFIX records the server
+#   with `perf record -g` during each measured run (PREFIX.sqlite.1, ...; the figures then include
+#   perf's overhead).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-10}
 RUNS=${2:-3}
-THREADS=${3:-64}
+THREADS=${3:-8}  # `fleksi serve`'s default; wrk holds 64 connections whatever the thread count
 N=${4:-62000}
 WARM=4000
 BUILD=${FLEKSI_BENCH_BUILD:-build-bench}
@@ -56,11 +58,19 @@ echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 $BIN demo --db "$work/base.db" --employees "$N" --seed 1 >/dev/null 2>&1
 $BIN user tokens --db "$work/base.db" --count "$N" --out "$work/tokens.txt" 2>/dev/null
+# A working day, not the app's first: everyone's phone was registered on an
+# earlier day (the device bench/checkin.lua sends), as the first check-in does.
+REGISTER_DEVICES="INSERT INTO device (employee_id, device_id, status, origin, requested_at, decided_at, decided_by)
+  SELECT id, 'bench-' || nip, 'active', 'first_use', '2026-01-05T00:00:00Z', '2026-01-05T00:00:00Z', 'system'
+  FROM employee WHERE id NOT IN (SELECT employee_id FROM device WHERE status = 'active')"
+sqlite3 "$work/base.db" "$REGISTER_DEVICES"
 sqlite3 -separator ' ' "$work/base.db" \
   "SELECT e.nip, u.lat, u.lon FROM employee e JOIN unit u ON u.id = e.unit_id WHERE u.lat IS NOT NULL" > "$work/places.txt"
 # people.txt: "TOKEN NIP LAT LON"; the last WARM of them only for the warm-up
 people() {
   awk 'NR == FNR { place[$1] = $2 " " $3; next } ($2 in place) { print $1, $2, place[$2] }' "$work/places.txt" "$1" > "$2.all"
+  # people come in no particular order (fixed shuffle); FLEKSI_BENCH_SEQUENTIAL=1: in employee order
+  [ -n "${FLEKSI_BENCH_SEQUENTIAL:-}" ] || { shuf --random-source=<(yes) "$2.all" > "$2.shuf"; mv "$2.shuf" "$2.all"; }
   head -n -$WARM "$2.all" > "$2.main"
   tail -n $WARM "$2.all" > "$2.warm"
 }
@@ -78,6 +88,7 @@ if [ "$PG" = 1 ]; then
   $PSQL -X -q "$pguri" -c "CREATE DATABASE bench_base" >/dev/null
   $BIN demo --db "$pgbase/bench_base" --employees "$N" --seed 1 >/dev/null 2>&1
   $BIN user tokens --db "$pgbase/bench_base" --count "$N" --out "$work/tokens_pg.txt" 2>/dev/null
+  $PSQL -X -q "$pgbase/bench_base" -c "$REGISTER_DEVICES" >/dev/null
   people "$work/tokens_pg.txt" "$work/pg"
   echo "PostgreSQL: $pguri (demo in bench_base, each run on a copy); people: $(wc -l < "$work/pg.all");" \
     "fsync=$($PSQL -X -tA "$pguri" -c 'SHOW fsync') synchronous_commit=$($PSQL -X -tA "$pguri" -c 'SHOW synchronous_commit')"
@@ -121,7 +132,13 @@ run_fleksi() {
   SERVER=$!
   wait_up healthz
   warm_up "$ppl.warm"
+  local perf=
+  if [ -n "${FLEKSI_BENCH_PERF:-}" ]; then
+    perf record -q -F 499 ${FLEKSI_BENCH_PERF_ARGS:--g} -p $SERVER -o "$FLEKSI_BENCH_PERF.$label.$r" 2>/dev/null &
+    perf=$!
+  fi
   read -r rps p50 p99 bad cpu < <(measure $SERVER "$ppl.main")
+  if [ -n "$perf" ]; then kill -INT $perf; wait $perf 2>/dev/null || true; fi
   kill $SERVER; wait $SERVER 2>/dev/null || true; SERVER=
   rows=$(eval "$count")
   echo "run $r $label: $rps check-ins/s  p50 ${p50} ms  p99 ${p99} ms  non-2xx/errors $bad  server CPU ${cpu} us/req  rows stored $rows (incl. warm-up)"

@@ -204,34 +204,30 @@ static const struct route routes[] = {
 
 #define NROUTES (sizeof routes / sizeof routes[0])
 
-/* Match path against pattern, capturing {x} segments into req->params. */
+/* Whether path fits pattern; with req, also capture the {x} segments into
+ * req->params (the router asks without first: no copies for the routes
+ * that do not fit). */
 static bool match(const char *pattern, const char *path, struct http_request *req)
 {
 	int n = 0;
-	char *caps[HTTP_MAX_PARAMS];
 	while (*pattern && *path) {
 		if (*pattern == '{') {
 			const char *pend = strchr(pattern, '}'), *send = strchr(path, '/');
 			size_t len = send ? (size_t)(send - path) : strlen(path);
 			if (!pend || !len || len > 64 || n == HTTP_MAX_PARAMS)
-				goto no;
-			caps[n++] = xstrndup(path, len);
+				return false;
+			if (req)
+				req->params[n] = xstrndup(path, len);
+			n++;
 			pattern = pend + 1;
 			path += len;
 		} else if (*pattern++ != *path++) {
-			goto no;
+			return false;
 		}
 	}
-	if (*pattern || *path)
-		goto no;
-	for (int i = 0; i < n; i++)
-		req->params[i] = caps[i];
-	req->nparams = n;
-	return true;
-no:
-	for (int i = 0; i < n; i++)
-		free(caps[i]);
-	return false;
+	if (req)
+		req->nparams = n;
+	return !*pattern && !*path;
 }
 
 /* HEAD is answered wherever GET is (RFC 9110 9.3.2); the server sends no body. */
@@ -245,18 +241,12 @@ static const struct route *find_route(struct http_request *req, bool *path_known
 {
 	*path_known = false;
 	for (size_t i = 0; i < NROUTES; i++) {
-		struct http_request probe = *req;
-		probe.nparams = 0;
-		if (!match(routes[i].pattern, req->path, &probe))
+		if (!match(routes[i].pattern, req->path, NULL))
 			continue;
 		*path_known = true;
-		if (!method_matches(routes[i].method, req->method)) {
-			for (int k = 0; k < probe.nparams; k++)
-				free(probe.params[k]);
+		if (!method_matches(routes[i].method, req->method))
 			continue;
-		}
-		memcpy(req->params, probe.params, sizeof req->params);
-		req->nparams = probe.nparams;
+		match(routes[i].pattern, req->path, req);
 		return &routes[i];
 	}
 	return NULL;
@@ -268,11 +258,8 @@ static void allowed_methods(const char *path, char *out, size_t cap)
 	size_t n = 0;
 	out[0] = '\0';
 	for (size_t i = 0; i < NROUTES; i++) {
-		struct http_request probe = {0};
-		if (!match(routes[i].pattern, path, &probe))
+		if (!match(routes[i].pattern, path, NULL))
 			continue;
-		for (int k = 0; k < probe.nparams; k++)
-			free(probe.params[k]);
 		if (strstr(out, routes[i].method))
 			continue;
 		bool get = !strcmp(routes[i].method, "GET");

@@ -124,6 +124,7 @@ int db_commit(struct db_conn *c)
 	return rc;
 }
 void db_rollback(struct db_conn *c) { c->engine->rollback(c); }
+int db_durable(struct db_conn *c) { return c->engine->durable ? c->engine->durable(c) : 0; }
 int db_exec(struct db_conn *c, const char *sql) { return c->engine->exec(c, sql); }
 struct db_stmt *db_prepare(struct db_conn *c, const char *sql) { return c->engine->prepare(c, sql); }
 void db_bind_int(struct db_stmt *s, int i, int64_t v) { s->conn->engine->bind_int(s, i, v); }

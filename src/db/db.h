@@ -48,6 +48,13 @@ int db_begin_read(struct db_conn *c);
 int db_begin_write(struct db_conn *c);
 int db_commit(struct db_conn *c);
 void db_rollback(struct db_conn *c);
+/* Make every transaction c committed before this call durable against a
+ * power cut. SQLite commits with synchronous=NORMAL: a committed WAL frame
+ * is visible and survives a crash of the process, and this fdatasyncs the
+ * WAL file; it touches only that file, so one other thread may call it
+ * while c goes on writing (the check-in writer syncs one batch while it
+ * writes the next). PostgreSQL commits durably: returns 0 at once. */
+int db_durable(struct db_conn *c);
 
 /* Run one or more statements without parameters or results (DDL, migrations). */
 int db_exec(struct db_conn *c, const char *sql);

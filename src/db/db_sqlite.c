@@ -12,10 +12,13 @@
 #include "core/log.h"
 #include "core/mem.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define STMT_CACHE_MAX 512
 
@@ -30,6 +33,8 @@ struct sqlite_conn {
 	sqlite3 *handle;
 	struct sqlite_stmt *cache[STMT_CACHE_MAX];
 	int ncache;
+	char *wal_path;      /* NULL for an in-memory database */
+	int wal_fd;          /* opened by the first sqlite_durable; -1 before */
 };
 
 static struct sqlite_conn *conn_of(struct db_conn *c) { return (struct sqlite_conn *)c; }
@@ -83,6 +88,9 @@ static int sqlite_connect(const char *uri, struct db_conn **out, char *err, size
 		free(c);
 		return ERR_IO;
 	}
+	const char *file = sqlite3_db_filename(c->handle, "main");
+	c->wal_path = file && *file ? xstrdup(sqlite3_filename_wal(file)) : NULL;
+	c->wal_fd = -1;
 	*out = &c->base;
 	return 0;
 }
@@ -95,6 +103,9 @@ static void sqlite_disconnect(struct db_conn *dc)
 		free(c->cache[i]);
 	}
 	sqlite3_close(c->handle);
+	if (c->wal_fd >= 0)
+		close(c->wal_fd);
+	free(c->wal_path);
 	free(c);
 }
 
@@ -107,21 +118,66 @@ static int sqlite_exec(struct db_conn *dc, const char *sql)
 	return sqlite_err(rc);
 }
 
+static struct db_stmt *sqlite_prepare(struct db_conn *dc, const char *sql);
+static int sqlite_step(struct db_stmt *s);
+
+/* BEGIN, COMMIT and ROLLBACK run as cached statements: sqlite3_exec would
+ * compile them again on every request (the statement cache keys on these
+ * strings' addresses). */
+static const char SQL_BEGIN_READ[] = "BEGIN", SQL_BEGIN_WRITE[] = "BEGIN IMMEDIATE", SQL_COMMIT[] = "COMMIT",
+		  SQL_ROLLBACK[] = "ROLLBACK";
+
+static int run_cached(struct db_conn *dc, const char *sql)
+{
+	struct db_stmt *s = sqlite_prepare(dc, sql);
+	if (!s)
+		return ERR_DB;
+	int rc = sqlite_step(s);
+	sqlite3_reset(raw(s));
+	return rc < 0 ? rc : 0;
+}
+
 static int sqlite_begin(struct db_conn *c, bool write)
 {
-	return sqlite_exec(c, write ? "BEGIN IMMEDIATE" : "BEGIN");
+	return run_cached(c, write ? SQL_BEGIN_WRITE : SQL_BEGIN_READ);
 }
 
 static int sqlite_commit(struct db_conn *c)
 {
-	return sqlite_exec(c, "COMMIT");
+	return run_cached(c, SQL_COMMIT);
+}
+
+/* fdatasync of the WAL file through a descriptor of our own: a sync
+ * flushes the file, whichever descriptor wrote it. The WAL file stays while
+ * any connection is open; the inode check still reopens it should it have
+ * been replaced. */
+static int sqlite_durable(struct db_conn *dc)
+{
+	struct sqlite_conn *c = conn_of(dc);
+	if (!c->wal_path)
+		return 0;
+	struct stat held, named;
+	if (c->wal_fd >= 0 && (fstat(c->wal_fd, &held) || stat(c->wal_path, &named) || held.st_ino != named.st_ino ||
+			       held.st_dev != named.st_dev)) {
+		close(c->wal_fd);
+		c->wal_fd = -1;
+	}
+	if (c->wal_fd < 0 && (c->wal_fd = open(c->wal_path, O_RDONLY | O_CLOEXEC)) < 0) {
+		log_error("cannot open %s to sync it", c->wal_path);
+		return ERR_IO;
+	}
+	if (fdatasync(c->wal_fd)) {
+		log_error("fdatasync of %s failed", c->wal_path);
+		return ERR_IO;
+	}
+	return 0;
 }
 
 static void sqlite_rollback(struct db_conn *dc)
 {
 	struct sqlite_conn *c = conn_of(dc);
 	if (!sqlite3_get_autocommit(c->handle))
-		sqlite3_exec(c->handle, "ROLLBACK", NULL, NULL, NULL);
+		run_cached(dc, SQL_ROLLBACK);
 }
 
 /* Rewrite $N parameters to ?N outside quoted literals. Caller frees. */
@@ -226,6 +282,7 @@ const struct db_engine db_sqlite_engine = {
 	.disconnect = sqlite_disconnect,
 	.begin = sqlite_begin,
 	.commit = sqlite_commit,
+	.durable = sqlite_durable,
 	.rollback = sqlite_rollback,
 	.exec = sqlite_exec,
 	.prepare = sqlite_prepare,

@@ -15,6 +15,7 @@ struct db_engine {
 	int (*begin)(struct db_conn *c, bool write);
 	int (*commit)(struct db_conn *c);
 	void (*rollback)(struct db_conn *c);
+	int (*durable)(struct db_conn *c); /* NULL: every commit is durable */
 	int (*exec)(struct db_conn *c, const char *sql);
 	struct db_stmt *(*prepare)(struct db_conn *c, const char *sql);
 	void (*bind_int)(struct db_stmt *s, int idx, int64_t v);

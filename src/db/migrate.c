@@ -34,6 +34,7 @@ static const struct migration migrations[] = {
 	{13, "report_violation", sqlite_013_report_violation, pg_013_report_violation},
 	{14, "growth", sqlite_014_growth, pg_014_growth},
 	{15, "tally", sqlite_015_tally, pg_015_tally},
+	{16, "lean_checkin", sqlite_016_lean_checkin, pg_016_lean_checkin},
 };
 
 static const char SQL_CREATE_TABLE[] =

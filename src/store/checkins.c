@@ -727,9 +727,14 @@ char *presence_flags_json(const struct presence_verdict *v)
  * One writer thread owns one connection (its page cache stays warm: its own
  * commits do not invalidate it, another connection's would). Request
  * threads queue records and do not wait (checkin_submit): the writer takes
- * everything queued, writes it in one transaction, COMMITs (one fsync), then
- * calls each record's callback, and starts over with whatever arrived
- * during that commit - so the batch grows with the load by itself. */
+ * everything queued, writes it in one transaction, COMMITs, hands the batch
+ * to the sync thread and starts over with whatever arrived meanwhile - so
+ * the batch grows with the load by itself. The sync thread makes the
+ * batches committed so far durable with one db_durable (an fdatasync of
+ * the WAL on SQLite), then calls each record's callback: the 201 still
+ * waits for the disk, but the writer no longer does - it writes the next
+ * batch during the sync, and one sync covers every batch committed before
+ * it began. */
 struct pending {
 	struct checkin_new *rec;
 	struct pending *next;
@@ -742,17 +747,33 @@ static pthread_cond_t gc_work = PTHREAD_COND_INITIALIZER;
 static struct pending *gc_head, **gc_tail = &gc_head;
 static struct db *gc_db;
 static pthread_once_t gc_once = PTHREAD_ONCE_INIT;
+/* Committed batches waiting for their sync, oldest first. */
+static pthread_mutex_t sync_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t sync_work = PTHREAD_COND_INITIALIZER;
+static struct pending *sync_head, **sync_tail = &sync_head;
+static struct db_conn *writer_conn;
 
 static const char SQL_DAY_RECORDS[] = "SELECT kind FROM checkin WHERE employee_id = $1 AND work_date = $2";
+/* The latest record still holding a reading, by the unique key's order (a
+ * later day, or the same day's out after its in: the order of the times). */
 static const char SQL_PREVIOUS[] =
 	"SELECT lat, lon, accuracy_m, server_ms FROM checkin WHERE employee_id = $1 AND lat IS NOT NULL"
-	" ORDER BY server_ms DESC LIMIT 1";
+	" ORDER BY work_date DESC, kind DESC LIMIT 1";
 static const char SQL_ACTIVE_DEVICE[] = "SELECT device_id FROM device WHERE employee_id = $1 AND status = 'active'";
 static const char SQL_DEVICE_FIRST_USE[] =
 	"INSERT INTO device (employee_id, device_id, status, origin, requested_at, decided_at, decided_by)"
 	" VALUES ($1, $2, 'active', 'first_use', $3, $3, 'system')";
+/* The other employees who used the device that day (migration 016): each
+ * such use is a record flagged unregistered_device (mask 8, a partial index)
+ * or a record with a device registered to them (device rows stay). Rows,
+ * not COUNT(DISTINCT): the distinct count needs a temporary b-tree per
+ * call, and there are almost never any rows. */
 static const char SQL_SHARED[] =
-	"SELECT COUNT(DISTINCT employee_id) FROM checkin WHERE device_id = $1 AND work_date = $2 AND employee_id <> $3";
+	"SELECT employee_id FROM checkin WHERE device_id = $1 AND work_date = $2 AND (flag_mask & 8) <> 0"
+	" AND employee_id <> $3"
+	" UNION ALL SELECT c.employee_id FROM device d JOIN checkin c ON c.employee_id = d.employee_id"
+	" AND c.work_date = $2 AND c.device_id = d.device_id WHERE d.device_id = $1 AND d.employee_id <> $3";
+_Static_assert(1u << PF_UNREGISTERED_DEVICE == 8, "SQL_SHARED and migration 016 spell the mask as 8");
 #define INSERT_CHECKIN                                                                                             \
 	"INSERT INTO checkin (employee_id, unit_id, work_date, kind, server_ms, local_minute, time_zone, client_ms,"   \
 	" mode, plan_id, lat, lon, accuracy_m, distance_m, allowed_m, verdict, flag_mask, flags, device_id)"         \
@@ -843,14 +864,25 @@ static int check_shared(struct db_conn *c, struct checkin_new *rec)
 	db_bind_text(s, 1, rec->device_id);
 	db_bind_text(s, 2, rec->work_date);
 	db_bind_int(s, 3, rec->employee_id);
-	int rc = db_step(s);
-	int64_t others = rc == 1 ? db_col_int(s, 0) : 0;
+	int64_t seen[64]; /* distinct ids; past 64 others every row counts */
+	int others = 0, rc;
+	while ((rc = db_step(s)) == 1) {
+		int64_t id = db_col_int(s, 0);
+		bool known = false;
+		for (int i = 0; i < others && i < 64 && !known; i++)
+			known = seen[i] == id;
+		if (!known) {
+			if (others < 64)
+				seen[others] = id;
+			others++;
+		}
+	}
 	db_reset(s);
 	if (others > 0) {
 		presence_add_flag(&rec->verdict, PF_SHARED_DEVICE);
 		for (int i = 0; i < rec->verdict.nflags; i++)
 			if (rec->verdict.flags[i].flag == PF_SHARED_DEVICE)
-				rec->verdict.flags[i].others = (int)others;
+				rec->verdict.flags[i].others = others;
 	}
 	return rc < 0 ? rc : 0;
 }
@@ -964,7 +996,7 @@ static int audit_batch(struct db_conn *c, struct pending *batch)
 	return rc;
 }
 
-/* FLEKSI_CHECKIN_SYNC=normal: the WAL default instead of FULL (checkins.h). */
+/* FLEKSI_CHECKIN_SYNC=normal: answer after COMMIT, before the sync (checkins.h). */
 static bool full_sync(void)
 {
 	static int full = -1;
@@ -979,11 +1011,8 @@ static bool full_sync(void)
 static void write_batch(struct db_conn *c, struct pending *batch)
 {
 	uint64_t t0 = trace_on() ? mono_ns() : 0, t1 = 0;
-	bool sqlite = db_conn_dialect(c) == DB_SQLITE && full_sync();
 	char now[40];
 	clock_now_iso(now, sizeof now);
-	if (sqlite)
-		db_exec(c, "PRAGMA synchronous=FULL");
 	int rc = db_begin_write(c);
 	for (struct pending *p = batch; !rc && p; p = p->next)
 		rc = write_one(c, p->rec, now);
@@ -995,8 +1024,6 @@ static void write_batch(struct db_conn *c, struct pending *batch)
 		rc = db_commit(c);
 	if (rc)
 		db_rollback(c);
-	if (sqlite)
-		db_exec(c, "PRAGMA synchronous=NORMAL");
 	if (t0) {
 		int n = 0;
 		for (struct pending *p = batch; p; p = p->next)
@@ -1024,40 +1051,88 @@ static struct pending *take_batch(void)
 	return batch;
 }
 
+/* Answer every record of the committed batches in the list, after one
+ * sync that covers them all. */
+static void sync_and_answer(struct pending *list)
+{
+	uint64_t t0 = trace_on() ? mono_ns() : 0;
+	int rc = full_sync() ? db_durable(writer_conn) : 0;
+	int n = 0;
+	for (struct pending *p = list; p;) {
+		struct pending *next = p->next; /* p is freed by now */
+		if (rc && !p->rec->rc) { /* committed, but not known to be on disk */
+			p->rec->rc = rc;
+			p->rec->id = 0;
+		}
+		void (*done)(void *) = p->done;
+		void *ctx = p->ctx;
+		free(p);
+		done(ctx);
+		p = next;
+		n++;
+	}
+	if (t0)
+		fprintf(stderr, "checkin sync n=%d sync_and_answer_ms=%.2f rc=%d\n", n, (double)(mono_ns() - t0) / 1e6, rc);
+}
+
+static void *sync_main(void *arg)
+{
+	(void)arg;
+	pthread_setname_np(pthread_self(), "fleksi-sync");
+	for (;;) {
+		pthread_mutex_lock(&sync_lock);
+		while (!sync_head)
+			pthread_cond_wait(&sync_work, &sync_lock);
+		struct pending *list = sync_head;
+		sync_head = NULL;
+		sync_tail = &sync_head;
+		pthread_mutex_unlock(&sync_lock);
+		sync_and_answer(list);
+	}
+	return NULL;
+}
+
+static void start_detached(void *(*fn)(void *), const char *what)
+{
+	pthread_t t;
+	pthread_attr_t a;
+	pthread_attr_init(&a);
+	pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+	if (pthread_create(&t, &a, fn, NULL)) {
+		log_error("cannot start the check-in %s thread", what);
+		abort();
+	}
+	pthread_attr_destroy(&a);
+}
+
 static void *writer_main(void *arg)
 {
 	(void)arg;
-	struct db_conn *c = db_acquire(gc_db); /* kept for the life of the process */
+	pthread_setname_np(pthread_self(), "fleksi-checkin"); /* for top -H and perf */
+	writer_conn = db_acquire(gc_db); /* kept for the life of the process */
+	start_detached(sync_main, "sync");
 	for (;;) {
 		pthread_mutex_lock(&gc_lock);
 		while (!gc_head)
 			pthread_cond_wait(&gc_work, &gc_lock);
 		struct pending *batch = take_batch();
 		pthread_mutex_unlock(&gc_lock);
-		write_batch(c, batch);
-		for (struct pending *p = batch; p;) {
-			struct pending *next = p->next; /* p is freed by now */
-			void (*done)(void *) = p->done;
-			void *ctx = p->ctx;
-			free(p);
-			done(ctx);
-			p = next;
-		}
+		write_batch(writer_conn, batch);
+		struct pending **last = &batch->next;
+		while (*last)
+			last = &(*last)->next;
+		pthread_mutex_lock(&sync_lock);
+		*sync_tail = batch;
+		sync_tail = last;
+		pthread_cond_signal(&sync_work);
+		pthread_mutex_unlock(&sync_lock);
 	}
 	return NULL;
 }
 
 static void writer_start(void)
 {
-	pthread_t t;
-	pthread_attr_t a;
-	pthread_attr_init(&a);
-	pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
-	if (pthread_create(&t, &a, writer_main, NULL)) {
-		log_error("cannot start the check-in writer thread");
-		abort();
-	}
-	pthread_attr_destroy(&a);
+	start_detached(writer_main, "writer");
 }
 
 void checkin_submit(struct db *db, struct checkin_new *rec, void (*done)(void *ctx), void *ctx)

@@ -35,10 +35,12 @@
  * slow. Nothing that decides a 409 or the device is cached: the writer
  * checks those against the tables, serially, inside the batch.
  *
- * Durability: FLEKSI_CHECKIN_SYNC=full (default) commits the batches with
- * synchronous=FULL (fsync of the WAL: survives a power cut); =normal uses
- * the project's WAL default (survives a crash of the process, kill -9, not
- * a power cut). PostgreSQL commits durably either way. */
+ * Durability: FLEKSI_CHECKIN_SYNC=full (default) answers a record only
+ * after its batch is committed and the WAL synced (db_durable: survives a
+ * power cut); the sync runs on its own thread while the writer writes the
+ * next batch. =normal answers right after COMMIT (survives a crash of the
+ * process, kill -9, not a power cut). PostgreSQL commits durably either
+ * way. */
 #ifndef FLEKSI_STORE_CHECKINS_H
 #define FLEKSI_STORE_CHECKINS_H
 
@@ -115,7 +117,7 @@ struct checkin_new {
 };
 
 /* Hand rec to the group committer and return at once; done(ctx) is called
- * on the writer thread after rec's batch committed (or failed), with the
+ * on the sync thread after rec's batch committed and synced (or failed), with the
  * result part of rec filled. rec must stay valid until then. The writer
  * thread starts on first use and takes one connection of db for good (its
  * page cache stays warm). */

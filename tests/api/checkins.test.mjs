@@ -204,6 +204,29 @@ test('a device used by two employees on one day is flagged shared_device', async
   assert.equal(f.other_employees, 1);
 });
 
+// Both ways another employee's use of a device is found (migration 016): a
+// device registered to them, or a record of theirs flagged unregistered_device.
+test('shared_device is found through the owner\'s registration and through an unregistered use', async () => {
+  const [owner, intruder, borrower, later] = located(4);
+  const at = (p, over) => body({ lat: p.unit.lat, lon: p.unit.lon, ...over });
+  assert.equal((await post(owner.auth, at(owner, { device_id: 'owner-phone-16' }))).status, 201);
+  assert.equal((await post(intruder.auth, at(intruder, { device_id: 'intruder-phone-16' }))).status, 201);
+  // the intruder leaves on the owner's phone: not theirs, and used by the owner that day
+  const out = await post(intruder.auth, at(intruder, { kind: 'out', device_id: 'owner-phone-16' }));
+  assert.equal(out.status, 201, out.text);
+  assert.ok(flagNames(out).includes('unregistered_device'), out.text);
+  assert.equal(out.body.flags.find((x) => x.flag === 'shared_device')?.other_employees, 1, out.text);
+  // a phone nobody owns yet, used by someone whose own phone is another
+  assert.equal((await post(borrower.auth, at(borrower, { device_id: 'borrower-phone-16' }))).status, 201);
+  const lent = await post(borrower.auth, at(borrower, { kind: 'out', device_id: 'loose-phone-16' }));
+  assert.deepEqual(flagNames(lent).filter((f) => f.endsWith('_device')), ['unregistered_device'], lent.text);
+  // then its first owner registers it: the borrower's use that day is found
+  const first = await post(later.auth, at(later, { device_id: 'loose-phone-16' }));
+  assert.equal(first.status, 201, first.text);
+  assert.equal(first.body.device_registered, true);
+  assert.equal(first.body.flags.find((x) => x.flag === 'shared_device')?.other_employees, 1, first.text);
+});
+
 test('reading records: self, the supervisor chain, kepala_opd, admin and inspektorat; not a peer', async () => {
   const nip = pegawai.nip;
   for (const who of [pegawai, atasan, kepala, admin, inspektur]) {
