@@ -127,16 +127,20 @@ int buf_printf(struct buf *b, const char *fmt, ...)
 
 int buf_json_string(struct buf *b, const char *s)
 {
-	int rc = buf_puts(b, "\"");
-	for (const unsigned char *p = (const unsigned char *)s; !rc && *p; p++) {
-		if (*p == '"' || *p == '\\')
-			rc = buf_printf(b, "\\%c", *p);
-		else if (*p < 0x20)
-			rc = buf_printf(b, "\\u%04x", *p);
-		else
-			rc = buf_append(b, p, 1);
+	/* Runs of characters that need no escape are copied whole. */
+	int rc = buf_append(b, "\"", 1);
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	for (; !rc && *p; p++) {
+		if (*p != '"' && *p != '\\' && *p >= 0x20)
+			continue;
+		rc = buf_append(b, run, (size_t)(p - run));
+		if (!rc)
+			rc = *p < 0x20 ? buf_printf(b, "\\u%04x", *p) : buf_printf(b, "\\%c", *p);
+		run = p + 1;
 	}
-	return rc ? rc : buf_puts(b, "\"");
+	if (!rc)
+		rc = buf_append(b, run, (size_t)(p - run));
+	return rc ? rc : buf_append(b, "\"", 1);
 }
 
 char *buf_steal(struct buf *b)

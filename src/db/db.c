@@ -125,6 +125,10 @@ int db_commit(struct db_conn *c)
 }
 void db_rollback(struct db_conn *c) { c->engine->rollback(c); }
 int db_durable(struct db_conn *c) { return c->engine->durable ? c->engine->durable(c) : 0; }
+bool db_inserted_row(struct db_conn *c, int64_t *id)
+{
+	return c->engine->inserted_row && c->engine->inserted_row(c, id);
+}
 int db_exec(struct db_conn *c, const char *sql) { return c->engine->exec(c, sql); }
 struct db_stmt *db_prepare(struct db_conn *c, const char *sql) { return c->engine->prepare(c, sql); }
 void db_bind_int(struct db_stmt *s, int i, int64_t v) { s->conn->engine->bind_int(s, i, v); }

@@ -56,6 +56,12 @@ void db_rollback(struct db_conn *c);
  * writes the next). PostgreSQL commits durably: returns 0 at once. */
 int db_durable(struct db_conn *c);
 
+/* SQLite only: whether the last statement run on c inserted exactly one row,
+ * and its rowid. SQLite runs INSERT ... RETURNING through a temporary table
+ * (twice the cost of a one-row insert); PostgreSQL callers use RETURNING.
+ * Always false on PostgreSQL. */
+bool db_inserted_row(struct db_conn *c, int64_t *id);
+
 /* Run one or more statements without parameters or results (DDL, migrations). */
 int db_exec(struct db_conn *c, const char *sql);
 

@@ -173,6 +173,15 @@ static int sqlite_durable(struct db_conn *dc)
 	return 0;
 }
 
+static bool sqlite_inserted_row(struct db_conn *dc, int64_t *id)
+{
+	struct sqlite_conn *c = conn_of(dc);
+	if (sqlite3_changes(c->handle) != 1)
+		return false;
+	*id = sqlite3_last_insert_rowid(c->handle);
+	return true;
+}
+
 static void sqlite_rollback(struct db_conn *dc)
 {
 	struct sqlite_conn *c = conn_of(dc);
@@ -283,6 +292,7 @@ const struct db_engine db_sqlite_engine = {
 	.begin = sqlite_begin,
 	.commit = sqlite_commit,
 	.durable = sqlite_durable,
+	.inserted_row = sqlite_inserted_row,
 	.rollback = sqlite_rollback,
 	.exec = sqlite_exec,
 	.prepare = sqlite_prepare,

@@ -16,6 +16,7 @@ struct db_engine {
 	int (*commit)(struct db_conn *c);
 	void (*rollback)(struct db_conn *c);
 	int (*durable)(struct db_conn *c); /* NULL: every commit is durable */
+	bool (*inserted_row)(struct db_conn *c, int64_t *id); /* NULL: use RETURNING */
 	int (*exec)(struct db_conn *c, const char *sql);
 	struct db_stmt *(*prepare)(struct db_conn *c, const char *sql);
 	void (*bind_int)(struct db_stmt *s, int idx, int64_t v);

@@ -51,6 +51,10 @@ static void test_buf_json_string(void **state)
 	buf_init(&b, 256);
 	assert_int_equal(buf_json_string(&b, "Dr. \"Siti\" \\ a\nb \xc3\xa9"), 0);
 	assert_string_equal(b.data, "\"Dr. \\\"Siti\\\" \\\\ a\\u000ab \xc3\xa9\"");
+	buf_reset(&b);
+	assert_int_equal(buf_json_string(&b, ""), 0); /* nothing between the quotes */
+	assert_int_equal(buf_json_string(&b, "\"\x01"), 0); /* escapes first and last, no run around them */
+	assert_string_equal(b.data, "\"\"\"\\\"\\u0001\"");
 	buf_free(&b);
 	buf_init(&b, 4);
 	assert_int_equal(buf_json_string(&b, "too long"), ERR_TOO_BIG); /* bounded like every buffer */
