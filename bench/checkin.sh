@@ -23,7 +23,7 @@
 #   FLEKSI_BENCH_SERVER_LOG=FILE keeps the server's stderr (with FLEKSI_CHECKIN_TRACE=1: one line per
 #   batch, its size and its write and commit times). FLEKSI_BENCH_PERF=PREFIX records the server
 #   with `perf record -g` during each measured run (PREFIX.sqlite.1, ...; the figures then include
-#   perf's overhead).
+#   perf's overhead). FLEKSI_BENCH_HISTORY_DAYS=N: N earlier days of check-ins first (SQLite).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-8}  # at 14,500/s the 58,000 people's two records run out after 8 s
@@ -68,6 +68,23 @@ REGISTER_DEVICES="INSERT INTO device (employee_id, device_id, status, origin, re
   SELECT id, 'bench-' || nip, 'active', 'first_use', '2026-01-05T00:00:00Z', '2026-01-05T00:00:00Z', 'system'
   FROM employee WHERE id NOT IN (SELECT employee_id FROM device WHERE status = 'active')"
 sqlite3 "$work/base.db" "$REGISTER_DEVICES"
+# FLEKSI_BENCH_HISTORY_DAYS=N (SQLite): N earlier days of everyone's two records first, so the
+# indexes are as large as after N days in service (the unique key then puts each new record
+# next to that person's earlier ones, at a random place of a large index).
+HISTORY=${FLEKSI_BENCH_HISTORY_DAYS:-0}
+if [ "$HISTORY" -gt 0 ]; then
+  sqlite3 "$work/base.db" "BEGIN;
+WITH RECURSIVE d(n, day) AS (SELECT 1, date('now', '-1 day')
+  UNION ALL SELECT n + 1, date('now', '-' || (n + 1) || ' day') FROM d WHERE n < $HISTORY)
+INSERT INTO checkin (employee_id, unit_id, work_date, kind, server_ms, local_minute, time_zone, mode, lat, lon,
+  accuracy_m, verdict, flag_mask, flags, device_id)
+SELECT e.id, e.unit_id, d.day, k.kind, CAST((julianday(d.day) - 2440587.5) * 86400000 AS INTEGER) + (k.minute - 420) * 60000,
+  k.minute, 'WIB', 'wfo', u.lat, u.lon, 10, 'ok', 0, '[]', 'bench-' || e.nip
+FROM d CROSS JOIN employee e JOIN unit u ON u.id = e.unit_id
+  CROSS JOIN (SELECT 'in' AS kind, 420 AS minute UNION ALL SELECT 'out', 960) k WHERE e.active = 1;
+COMMIT;"
+  echo "history: $(sqlite3 "$work/base.db" 'SELECT COUNT(*) FROM checkin') check-ins of $HISTORY earlier days; database $(du -m "$work/base.db" | cut -f1) MB"
+fi
 sqlite3 -separator ' ' "$work/base.db" \
   "SELECT e.nip, u.lat, u.lon FROM employee e JOIN unit u ON u.id = e.unit_id WHERE u.lat IS NOT NULL" > "$work/places.txt"
 # people.txt: "TOKEN NIP LAT LON"; the last WARM of them only for the warm-up

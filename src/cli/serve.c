@@ -291,9 +291,10 @@ int cmd_serve(int argc, char **argv)
 	if (rc)
 		return cli_fail("%s", err);
 	/* A request holds its own connection and may take one more for a job
-	 * with its own transactions (import, checkpoint); the upkeep thread needs
-	 * one. Two per worker plus spares means nobody can wait on the pool forever. */
-	if (!(app.db = cli_open_db(o.db, 2 * o.threads + 2)))
+	 * with its own transactions (import, checkpoint); the upkeep thread, the
+	 * check-in writer and its WAL checkpoints need one each. Two per worker
+	 * plus those means nobody can wait on the pool forever. */
+	if (!(app.db = cli_open_db(o.db, 2 * o.threads + 3)))
 		return 1;
 	app.web = static_load(o.web);
 	rc = run_server(&app, &o);
