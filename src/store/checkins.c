@@ -754,11 +754,18 @@ static struct pending *sync_head, **sync_tail = &sync_head;
 static struct db_conn *writer_conn;
 
 static const char SQL_DAY_RECORDS[] = "SELECT kind FROM checkin WHERE employee_id = $1 AND work_date = $2";
-/* The latest record still holding a reading, by the unique key's order (a
- * later day, or the same day's out after its in: the order of the times). */
+/* The latest record still holding a reading, among the working day's,
+ * the day after's (an overnight shift's out belongs to the day before) and
+ * those of the TRAVEL_DAYS days before: one probe of the unique key per
+ * day (migration 016). Impossible travel needs the distance covered to
+ * beat max_speed_kmh over the time between: a week apart that is
+ * 33,600 km at the default 200 km/h, more than Indonesia spans. */
+#define TRAVEL_DAYS 7
 static const char SQL_PREVIOUS[] =
-	"SELECT lat, lon, accuracy_m, server_ms FROM checkin WHERE employee_id = $1 AND lat IS NOT NULL"
-	" ORDER BY work_date DESC, kind DESC LIMIT 1";
+	"SELECT lat, lon, accuracy_m, server_ms FROM checkin"
+	" WHERE work_date IN ($2, $3, $4, $5, $6, $7, $8, $9, $10) AND employee_id = $1 AND lat IS NOT NULL";
+/* (No ORDER BY: SQLite would sort the at most 18 rows through a temporary
+ * b-tree; the latest is picked below.) */
 static const char SQL_ACTIVE_DEVICE[] = "SELECT device_id FROM device WHERE employee_id = $1 AND status = 'active'";
 static const char SQL_DEVICE_FIRST_USE[] =
 	"INSERT INTO device (employee_id, device_id, status, origin, requested_at, decided_at, decided_by)"
@@ -813,15 +820,32 @@ static int check_day_records(struct db_conn *c, struct checkin_new *rec)
 
 static int check_travel(struct db_conn *c, struct checkin_new *rec)
 {
+	int32_t day;
+	if (!date_parse(rec->work_date, &day))
+		return ERR_INVALID;
 	struct db_stmt *s = db_prepare(c, SQL_PREVIOUS);
 	if (!s)
 		return ERR_DB;
 	db_bind_int(s, 1, rec->employee_id);
-	int rc = db_step(s);
-	if (rc == 1)
-		presence_check_travel(&rec->verdict, &rec->settings, rec->lat, rec->lon, rec->accuracy_m, rec->server_ms,
-				      db_col_real(s, 0), db_col_real(s, 1), db_col_real(s, 2), db_col_int(s, 3));
+	for (int i = 0; i <= TRAVEL_DAYS + 1; i++) {
+		char d[DATE_TEXT];
+		date_format(day + 1 - i, d);
+		db_bind_text(s, 2 + i, d);
+	}
+	double lat = 0, lon = 0, accuracy = 0;
+	int64_t at = -1;
+	int rc;
+	while ((rc = db_step(s)) == 1)
+		if (db_col_int(s, 3) > at) {
+			lat = db_col_real(s, 0);
+			lon = db_col_real(s, 1);
+			accuracy = db_col_real(s, 2);
+			at = db_col_int(s, 3);
+		}
 	db_reset(s);
+	if (rc == 0 && at >= 0)
+		presence_check_travel(&rec->verdict, &rec->settings, rec->lat, rec->lon, rec->accuracy_m, rec->server_ms,
+				      lat, lon, accuracy, at);
 	return rc < 0 ? rc : 0;
 }
 
@@ -1229,16 +1253,18 @@ int checkin_commit(struct db *db, struct checkin_new *rec)
 }
 
 /* ---- listings ---- */
-static const char SQL_LIST[] =
-	"SELECT c.id, e.nip, c.work_date, c.kind, c.mode, c.verdict, c.flags, c.device_id, c.time_zone, c.server_ms,"
+#define LIST_COLUMNS                                                                                               \
+	"SELECT c.id, e.nip, c.work_date, c.kind, c.mode, c.verdict, c.flags, c.device_id, c.time_zone, c.server_ms,"  \
 	" c.client_ms, c.local_minute, c.lat, c.lon, c.accuracy_m, c.distance_m, c.allowed_m, c.plan_id"
-	" FROM checkin c JOIN employee e ON e.id = c.employee_id"
-	" WHERE c.employee_id = $1 AND c.work_date >= $2 AND c.work_date <= $3 ORDER BY c.server_ms, c.id LIMIT $4";
+#define LIST_REST " JOIN employee e ON e.id = c.employee_id ORDER BY c.server_ms, c.id LIMIT $4"
+static const char SQL_LIST_SQLITE[] =
+	CHECKIN_DAYS_SQLITE("$2", "$3") LIST_COLUMNS CHECKIN_OF_DAYS_SQLITE("$1") LIST_REST;
+static const char SQL_LIST_PG[] = CHECKIN_DAYS_PG("$2", "$3") LIST_COLUMNS CHECKIN_OF_DAYS_PG("$1") LIST_REST;
 
 int checkins_each(struct db_conn *c, int64_t employee_id, const char *from, const char *to, int limit,
 		  int (*cb)(void *ctx, const struct checkin_row *r), void *ctx)
 {
-	struct db_stmt *s = db_prepare(c, SQL_LIST);
+	struct db_stmt *s = db_prepare(c, db_conn_dialect(c) == DB_SQLITE ? SQL_LIST_SQLITE : SQL_LIST_PG);
 	if (!s)
 		return ERR_DB;
 	db_bind_int(s, 1, employee_id);

@@ -130,6 +130,26 @@ int checkin_commit(struct db *db, struct checkin_new *rec);
  * Caller frees. */
 char *presence_flags_json(const struct presence_verdict *v);
 
+/* The days from FROM to TO (SQL text: a parameter or a subquery giving
+ * YYYY-MM-DD) as rows of d(day), to begin a statement with. A reader of
+ * one employee's records joins checkin on (work_date = d.day AND
+ * employee_id = ...): the unique key leads with the day (migration 016), so
+ * that probes it day by day instead of reading every employee's records of
+ * the range. */
+#define CHECKIN_DAYS_SQLITE(from, to)                                                                               \
+	"WITH RECURSIVE d(day) AS (SELECT CAST(" from " AS TEXT)"                                                    \
+	" UNION ALL SELECT date(day, '+1 day') FROM d WHERE day < " to ") "
+#define CHECKIN_DAYS_PG(from, to)                                                                                   \
+	"WITH d(day) AS (SELECT to_char(g, 'YYYY-MM-DD') COLLATE \"C\" FROM generate_series(CAST(" from " AS date),"      \
+	" CAST(" to " AS date), interval '1 day') g) "
+/* "FROM" the check-ins c of employee WHO on the days d. PostgreSQL is made
+ * to probe day by day (LATERAL, kept apart by OFFSET 0): it guesses 1,000
+ * rows for generate_series and would rather scan every partition. */
+#define CHECKIN_OF_DAYS_SQLITE(who) " FROM d JOIN checkin c ON c.work_date = d.day AND c.employee_id = " who
+#define CHECKIN_OF_DAYS_PG(who)                                                                                     \
+	" FROM d CROSS JOIN LATERAL (SELECT * FROM checkin x WHERE x.work_date = d.day AND x.employee_id = " who       \
+	" OFFSET 0) c"
+
 /* One stored record, for listings; strings valid during the callback. */
 struct checkin_row {
 	int64_t id;

@@ -7,6 +7,7 @@
  * j text holding JSON. */
 #include "store/mydata.h"
 #include "core/err.h"
+#include "store/checkins.h"
 
 #include <string.h>
 
@@ -17,6 +18,7 @@ struct section {
 	const char *columns;   /* comma-separated names */
 	const char *types;     /* one letter per column */
 	const char *sql;
+	const char *sql_pg;    /* when PostgreSQL needs other text; NULL: sql */
 };
 
 /* The audit entries about a person: their employee record, their account,
@@ -28,6 +30,14 @@ struct section {
 	" UNION ALL SELECT 'discipline_case:' || CAST(id AS TEXT) FROM discipline_case WHERE employee_id = $1"      \
 	" UNION ALL SELECT 'special_request:' || CAST(id AS TEXT) FROM special_request WHERE employee_id = $1)"
 
+/* Every day that has check-ins, probed for the person's (migration 016). */
+#define MYDATA_CHECKINS                                                                                            \
+	"SELECT c.id, c.work_date, c.kind, c.server_ms, c.local_minute, c.time_zone, c.client_ms, c.mode, c.plan_id,"  \
+	" c.lat, c.lon, c.accuracy_m, c.distance_m, c.allowed_m, c.verdict, c.flags, c.device_id,"                   \
+	" c.location_reduced_at, c.legal_hold"
+#define CHECKIN_FIRST "(SELECT MIN(work_date) FROM checkin)"
+#define CHECKIN_LAST "(SELECT MAX(work_date) FROM checkin)"
+
 static const struct section sections[] = {
 	{"profile", NULL, 1,
 	 "nip,name,employment,golongan,unit_code,unit_name,position,position_kind,jenjang,supervisor_nip,"
@@ -35,44 +45,44 @@ static const struct section sections[] = {
 	 "ssssssssssssrrb",
 	 "SELECT e.nip, e.name, e.employment, e.golongan, u.code, u.name, p.name, p.kind, p.jenjang, s.nip, s.name,"
 	 " e.appointed_on, e.domicile_lat, e.domicile_lon, e.active FROM employee e JOIN unit u ON u.id = e.unit_id"
-	 " JOIN position p ON p.id = e.position_id LEFT JOIN employee s ON s.id = e.supervisor_id WHERE e.id = $1"},
+	 " JOIN position p ON p.id = e.position_id LEFT JOIN employee s ON s.id = e.supervisor_id WHERE e.id = $1", NULL},
 	{"accounts", NULL, 1, "username,active,created_at,role,role_unit", "sbsss",
 	 "SELECT a.username, a.active, a.created_at, r.role, ru.code FROM account a"
 	 " LEFT JOIN account_role r ON r.account_id = a.id LEFT JOIN unit ru ON ru.id = r.unit_id"
-	 " WHERE a.employee_id = $1 ORDER BY a.username, r.role"},
+	 " WHERE a.employee_id = $1 ORDER BY a.username, r.role", NULL},
 	{"sessions", NULL, 1, "created_at,expires_at", "ii",
 	 "SELECT s.created_at, s.expires_at FROM session s JOIN account a ON a.id = s.account_id"
-	 " WHERE a.employee_id = $1 ORDER BY s.created_at"},
+	 " WHERE a.employee_id = $1 ORDER BY s.created_at", NULL},
 	{"eligibility_exceptions", NULL, 1,
 	 "id,decision,justification,valid_from,valid_until,decided_by,decided_at,revoked_by,revoked_at", "issssssss",
 	 "SELECT id, decision, justification, valid_from, valid_until, decided_by, decided_at, revoked_by, revoked_at"
-	 " FROM eligibility_exception WHERE employee_id = $1 ORDER BY id"},
+	 " FROM eligibility_exception WHERE employee_id = $1 ORDER BY id", NULL},
 	{"exclusions", NULL, 1, "id,group,valid_from,valid_until,reason,created_by,created_at", "issssss",
 	 "SELECT id, group_code, valid_from, valid_until, reason, created_by, created_at FROM employee_exclusion"
-	 " WHERE employee_id = $1 ORDER BY id"},
+	 " WHERE employee_id = $1 ORDER BY id", NULL},
 	{"plans", NULL, 1,
 	 "id,date,mode,status,location_address,location_lat,location_lon,location_unit,refusal_reason,rotation_id,"
 	 "requested_by,requested_at,decided_by,decided_at",
 	 "issssrrssissss",
 	 "SELECT p.id, p.date, p.mode, p.status, p.location_address, p.location_lat, p.location_lon, lu.code,"
 	 " p.refusal_reason, p.rotation_id, p.requested_by, p.requested_at, p.decided_by, p.decided_at FROM plan p"
-	 " LEFT JOIN unit lu ON lu.id = p.location_unit_id WHERE p.employee_id = $1 ORDER BY p.date, p.id"},
+	 " LEFT JOIN unit lu ON lu.id = p.location_unit_id WHERE p.employee_id = $1 ORDER BY p.date, p.id", NULL},
 	{"plan_preferences", NULL, 1, "weekdays,max_days_month,updated_at", "iis",
-	 "SELECT weekdays, max_days_month, updated_at FROM plan_preference WHERE employee_id = $1"},
+	 "SELECT weekdays, max_days_month, updated_at FROM plan_preference WHERE employee_id = $1", NULL},
 	{"checkins", NULL, 1,
 	 "id,work_date,kind,server_ms,local_minute,time_zone,client_ms,mode,plan_id,lat,lon,accuracy_m,distance_m,"
 	 "allowed_m,verdict,flags,device_id,location_reduced_at,legal_hold",
 	 "issiisisirrrrisjssb",
-	 "SELECT id, work_date, kind, server_ms, local_minute, time_zone, client_ms, mode, plan_id, lat, lon,"
-	 " accuracy_m, distance_m, allowed_m, verdict, flags, device_id, location_reduced_at, legal_hold"
-	 " FROM checkin WHERE employee_id = $1 ORDER BY server_ms, id"},
+	 CHECKIN_DAYS_SQLITE(CHECKIN_FIRST, CHECKIN_LAST) MYDATA_CHECKINS CHECKIN_OF_DAYS_SQLITE("$1")
+	 " ORDER BY c.server_ms, c.id",
+	 CHECKIN_DAYS_PG(CHECKIN_FIRST, CHECKIN_LAST) MYDATA_CHECKINS CHECKIN_OF_DAYS_PG("$1") " ORDER BY c.server_ms, c.id"},
 	{"devices", NULL, 1, "id,device_id,status,origin,requested_at,decided_at,decided_by,note", "isssssss",
 	 "SELECT id, device_id, status, origin, requested_at, decided_at, decided_by, note FROM device"
-	 " WHERE employee_id = $1 ORDER BY id"},
+	 " WHERE employee_id = $1 ORDER BY id", NULL},
 	{"leaves", NULL, 1, "id,kind,from,to,note,status,created_by,created_at,cancelled_by,cancelled_at",
 	 "isssssssss",
 	 "SELECT id, kind, date_from, date_to, note, status, created_by, created_at, cancelled_by, cancelled_at"
-	 " FROM employee_leave WHERE employee_id = $1 ORDER BY date_from, id"},
+	 " FROM employee_leave WHERE employee_id = $1 ORDER BY date_from, id", NULL},
 	{"day_accounts", NULL, 1,
 	 "date,unit,status,late_min,early_min,net_min,violations,flags,plan_mode,plan_id,leave_id,schedule_code,"
 	 "start_min,end_min,in_min,out_min,closed_at,version",
@@ -83,48 +93,48 @@ static const struct section sections[] = {
 	 /* accounts exist for closed dates only: a seek per date on the
 	  * primary key (SQLite has no employee index, sqlite_015_tally.sql) */
 	 " WHERE a.date IN (SELECT date FROM day_close)"
-	 " AND a.employee_id = $1 ORDER BY a.date"},
+	 " AND a.employee_id = $1 ORDER BY a.date", NULL},
 	{"violations", NULL, 1, "date,kind,minutes,count,evidence", "ssiij",
 	 "SELECT date, kind, minutes, count, evidence FROM day_violation WHERE date IN (SELECT date FROM day_close"
-	 " UNION SELECT date FROM report_violation WHERE employee_id = $1) AND employee_id = $1 ORDER BY date, kind"},
+	 " UNION SELECT date FROM report_violation WHERE employee_id = $1) AND employee_id = $1 ORDER BY date, kind", NULL},
 	{"cases", NULL, 1, "id,kind,status,stage,opened_on,closed_on,decided_on,created_by,created_at", "issssssss",
 	 "SELECT id, kind, status, stage, opened_on, closed_on, decided_on, created_by, created_at FROM discipline_case"
-	 " WHERE employee_id = $1 ORDER BY id"},
+	 " WHERE employee_id = $1 ORDER BY id", NULL},
 	{"confirmations", "presence_confirmation", 1,
 	 "id,date,seq,status,due_ms,expires_ms,answered_ms,late_min,lat,lon,accuracy_m,distance_m",
 	 "isisiiiirrrr",
 	 "SELECT id, date, seq, status, due_ms, expires_ms, answered_ms, late_min, lat, lon, accuracy_m, distance_m"
-	 " FROM presence_confirmation WHERE employee_id = $1 ORDER BY date, seq"},
+	 " FROM presence_confirmation WHERE employee_id = $1 ORDER BY date, seq", NULL},
 	{"notifications", "notification", 1, "id,kind,ref_id,message_id,message_en,created_at,read_at", "isissss",
 	 "SELECT id, kind, ref_id, message_id, message_en, created_at, read_at FROM notification"
-	 " WHERE employee_id = $1 ORDER BY id"},
+	 " WHERE employee_id = $1 ORDER BY id", NULL},
 	{"skp_targets", "skp_target", 1,
 	 "id,year,code,title,indicator,target_qty,target_unit,deleted,created_at,updated_at",
 	 "iisssrsbss",
 	 "SELECT id, year, code, title, indicator, target_qty, target_unit, deleted, created_at, updated_at"
-	 " FROM skp_target WHERE employee_id = $1 ORDER BY year, id"},
+	 " FROM skp_target WHERE employee_id = $1 ORDER BY year, id", NULL},
 	{"daily_reports", "daily_report", 1,
 	 "id,date,status,total_min,submitted_at,late,late_min,review_due,reviewed_by,reviewed_at,return_reason",
 	 "issisbissss",
 	 "SELECT id, date, status, total_min, submitted_at, late, late_min, review_due, reviewed_by, reviewed_at,"
-	 " return_reason FROM daily_report WHERE employee_id = $1 ORDER BY date"},
+	 " return_reason FROM daily_report WHERE employee_id = $1 ORDER BY date", NULL},
 	{"daily_report_activities", "daily_report_activity", 1, "report_id,position,target_id,description,minutes,output",
 	 "iiisis",
 	 "SELECT a.report_id, a.position, a.target_id, a.description, a.minutes, a.output FROM daily_report_activity a"
-	 " JOIN daily_report r ON r.id = a.report_id WHERE r.employee_id = $1 ORDER BY a.report_id, a.position"},
+	 " JOIN daily_report r ON r.id = a.report_id WHERE r.employee_id = $1 ORDER BY a.report_id, a.position", NULL},
 	{"special_requests", NULL, 1,
 	 "id,status,reason,period_from,period_to,revision,decision_note,decided_by,decided_at,created_at,updated_at",
 	 "issssisssss",
 	 "SELECT id, status, reason, period_from, period_to, revision, decision_note, decided_by, decided_at,"
-	 " created_at, updated_at FROM special_request WHERE employee_id = $1 ORDER BY id"},
+	 " created_at, updated_at FROM special_request WHERE employee_id = $1 ORDER BY id", NULL},
 	{"special_evidence", NULL, 1, "request_id,n,media_type,size_bytes,sha256,filename,uploaded_at", "iisisss",
 	 "SELECT v.request_id, v.n, v.media_type, v.size_bytes, v.sha256, v.filename, v.uploaded_at"
 	 " FROM special_request_evidence v JOIN special_request r ON r.id = v.request_id"
-	 " WHERE r.employee_id = $1 ORDER BY v.request_id, v.n"},
+	 " WHERE r.employee_id = $1 ORDER BY v.request_id, v.n", NULL},
 	{"audit", NULL, 3, "seq,at,actor,action,object,before_digest,after_digest", "issssss",
 	 "SELECT seq, at, actor, action, object, before_digest, after_digest FROM audit_entry"
 	 " WHERE object = 'employee:' || $2 OR object = 'account:' || $3 OR actor = $3" AUDIT_OBJECTS
-	 " ORDER BY seq"},
+	 " ORDER BY seq", NULL},
 };
 
 #define NSECTIONS ((int)(sizeof sections / sizeof sections[0]))
@@ -186,7 +196,7 @@ static int export_section(struct db_conn *c, const struct section *sec, int64_t 
 	int ncol = split_columns(sec->columns, buf, sizeof buf, names);
 	if (ncol < 1 || (size_t)ncol != strlen(sec->types))
 		return ERR_INVALID; /* a programming error in the table above */
-	struct db_stmt *s = db_prepare(c, sec->sql);
+	struct db_stmt *s = db_prepare(c, sec->sql_pg && db_conn_dialect(c) == DB_POSTGRES ? sec->sql_pg : sec->sql);
 	if (!s)
 		return ERR_DB;
 	int rc = sink->section_begin(sink->ctx, sec->name, ncol, names);

@@ -4,10 +4,14 @@
 --   mode); the checks are now spelled out with OR (as day_account's in 015).
 -- * Check-ins arrive in no particular order of employee or device, so every
 --   index keyed by either costs a page of WAL per record (4 KiB written and
---   synced for ~150 bytes of data). Kept: the table (appended), UNIQUE
---   (employee_id, work_date, kind) (the two-records-a-day rule; also every
---   per-employee read, the travel check's "previous record" included), and
---   indexes led by work_date, which append too.
+--   synced for ~150 bytes of data), and one led by employee_id puts today's
+--   record next to that person's earlier ones: at a random place of an index
+--   that grows all year (20 days of history already took a quarter off the
+--   check-in rate). Now the unique key, the two-records-a-day rule, leads
+--   with the day: today's part of it stays small and in memory, whatever
+--   the history. Reads of one employee probe it day by day (the travel
+--   check's last week, a listing's range: store/checkins.c). The partial
+--   indexes are led by work_date or rarely written.
 CREATE TABLE checkin_new (
   id INTEGER PRIMARY KEY,
   employee_id INTEGER NOT NULL REFERENCES employee(id),
@@ -31,16 +35,16 @@ CREATE TABLE checkin_new (
   device_id TEXT NOT NULL,
   location_reduced_at TEXT,
   legal_hold INTEGER NOT NULL DEFAULT 0,
-  UNIQUE (employee_id, work_date, kind)
+  UNIQUE (work_date, employee_id, kind)
 ) STRICT;
 INSERT INTO checkin_new SELECT * FROM checkin ORDER BY id;
 DROP TABLE checkin;
 ALTER TABLE checkin_new RENAME TO checkin;
 -- Kept from 012: the rows still holding a reading, for the privacy reduction.
 CREATE INDEX checkin_raw_location ON checkin(work_date) WHERE location_reduced_at IS NULL;
--- Was checkin(work_date, unit_id): within a date unit_id is random, and
--- nothing binds it (team boards scope by the unit path through employee).
-CREATE INDEX checkin_work_date ON checkin(work_date);
+-- Gone: checkin(work_date, unit_id). Within a date unit_id is random and
+-- nothing binds it (team boards scope by the unit path through employee);
+-- a date's records are read through the unique key.
 -- Was checkin(device_id, work_date), read only for "one device used by two
 -- employees on a day". Another employee's use of a device is either a
 -- record flagged unregistered_device (bit 3, mask 8: indexed here, rare) or
@@ -48,6 +52,5 @@ CREATE INDEX checkin_work_date ON checkin(work_date);
 -- device_by_device_id; device rows are never deleted).
 CREATE INDEX checkin_unregistered_device ON checkin(device_id, work_date) WHERE (flag_mask & 8) <> 0;
 CREATE INDEX device_by_device_id ON device(device_id);
--- Dropped with the old table: checkin(employee_id, server_ms); the unique
--- key serves the same reads (an employee's records are ordered by day, then
--- in before out).
+-- Dropped with the old table: checkin(employee_id, server_ms) and
+-- UNIQUE (employee_id, work_date, kind).
