@@ -753,19 +753,49 @@ static pthread_cond_t sync_work = PTHREAD_COND_INITIALIZER;
 static struct pending *sync_head, **sync_tail = &sync_head;
 static struct db_conn *writer_conn;
 
-static const char SQL_DAY_RECORDS[] = "SELECT kind FROM checkin WHERE employee_id = $1 AND work_date = $2";
-/* The latest record still holding a reading, among the working day's,
- * the day after's (an overnight shift's out belongs to the day before) and
- * those of the TRAVEL_DAYS days before: one probe of the unique key per
- * day (migration 016). Impossible travel needs the distance covered to
- * beat max_speed_kmh over the time between: a week apart that is
- * 33,600 km at the default 200 km/h, more than Indonesia spans. */
+/* One working day's records of one employee: one probe of the unique key
+ * (work_date, employee_id, kind) (migration 016). */
+static const char SQL_DAY_RECORDS[] =
+	"SELECT kind, lat, lon, accuracy_m, server_ms FROM checkin WHERE work_date = $2 AND employee_id = $1";
+/* Impossible travel is judged against the latest earlier record still
+ * holding a reading, looked for up to TRAVEL_DAYS days back, a day at a
+ * time: a week apart it would take 33,600 km at the default 200 km/h,
+ * more than Indonesia spans. */
 #define TRAVEL_DAYS 7
-static const char SQL_PREVIOUS[] =
-	"SELECT lat, lon, accuracy_m, server_ms FROM checkin"
-	" WHERE work_date IN ($2, $3, $4, $5, $6, $7, $8, $9, $10) AND employee_id = $1 AND lat IS NOT NULL";
-/* (No ORDER BY: SQLite would sort the at most 18 rows through a temporary
- * b-tree; the latest is picked below.) */
+
+/* The latest reading among the records of the day (*found stays false when
+ * none). Also reports which kinds the day holds. */
+struct day_records {
+	bool has_in, has_out, found;
+	double lat, lon, accuracy_m;
+	int64_t server_ms;
+};
+
+static int day_records_read(struct db_conn *c, int64_t employee_id, const char *date, struct day_records *out)
+{
+	struct db_stmt *s = db_prepare(c, SQL_DAY_RECORDS);
+	if (!s)
+		return ERR_DB;
+	db_bind_int(s, 1, employee_id);
+	db_bind_text(s, 2, date);
+	memset(out, 0, sizeof *out);
+	int rc;
+	while ((rc = db_step(s)) == 1) {
+		const char *k = db_col_text(s, 0);
+		out->has_in |= !strcmp(k, "in");
+		out->has_out |= !strcmp(k, "out");
+		if (!db_col_null(s, 1) && (!out->found || db_col_int(s, 4) > out->server_ms)) {
+			out->found = true;
+			out->lat = db_col_real(s, 1);
+			out->lon = db_col_real(s, 2);
+			out->accuracy_m = db_col_real(s, 3);
+			out->server_ms = db_col_int(s, 4);
+		}
+	}
+	db_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
 static const char SQL_ACTIVE_DEVICE[] = "SELECT device_id FROM device WHERE employee_id = $1 AND status = 'active'";
 static const char SQL_DEVICE_FIRST_USE[] =
 	"INSERT INTO device (employee_id, device_id, status, origin, requested_at, decided_at, decided_by)"
@@ -793,60 +823,33 @@ static const char SQL_INSERT[] = INSERT_CHECKIN " RETURNING id";
 static const char SQL_INSERT_SQLITE[] = INSERT_CHECKIN;
 
 /* The two-records-a-day rule against what is stored (and what this batch
- * already wrote). 0, or ERR_CONFLICT with rec->conflict set. */
-static int check_day_records(struct db_conn *c, struct checkin_new *rec)
+ * already wrote), then impossible travel against the latest earlier
+ * reading. 0, or ERR_CONFLICT with rec->conflict set. */
+static int check_day_and_travel(struct db_conn *c, struct checkin_new *rec)
 {
-	struct db_stmt *s = db_prepare(c, SQL_DAY_RECORDS);
-	if (!s)
-		return ERR_DB;
-	db_bind_int(s, 1, rec->employee_id);
-	db_bind_text(s, 2, rec->work_date);
-	bool has_in = false, has_out = false;
-	int rc;
-	while ((rc = db_step(s)) == 1) {
-		const char *k = db_col_text(s, 0);
-		has_in |= !strcmp(k, "in");
-		has_out |= !strcmp(k, "out");
-	}
-	db_reset(s);
-	if (rc < 0)
+	struct day_records day;
+	int rc = day_records_read(c, rec->employee_id, rec->work_date, &day);
+	if (rc)
 		return rc;
-	if (rec->kind == PRESENCE_IN && (has_in || has_out))
-		rec->conflict = has_out ? "already_checked_out" : "already_checked_in";
-	else if (rec->kind == PRESENCE_OUT && has_out)
+	if (rec->kind == PRESENCE_IN && (day.has_in || day.has_out))
+		rec->conflict = day.has_out ? "already_checked_out" : "already_checked_in";
+	else if (rec->kind == PRESENCE_OUT && day.has_out)
 		rec->conflict = "already_checked_out";
-	return rec->conflict ? ERR_CONFLICT : 0;
-}
-
-static int check_travel(struct db_conn *c, struct checkin_new *rec)
-{
-	int32_t day;
-	if (!date_parse(rec->work_date, &day))
+	if (rec->conflict)
+		return ERR_CONFLICT;
+	int32_t d;
+	if (!date_parse(rec->work_date, &d))
 		return ERR_INVALID;
-	struct db_stmt *s = db_prepare(c, SQL_PREVIOUS);
-	if (!s)
-		return ERR_DB;
-	db_bind_int(s, 1, rec->employee_id);
-	for (int i = 0; i <= TRAVEL_DAYS + 1; i++) {
-		char d[DATE_TEXT];
-		date_format(day + 1 - i, d);
-		db_bind_text(s, 2 + i, d);
+	for (int back = 1; !day.found && back <= TRAVEL_DAYS; back++) {
+		char date[DATE_TEXT];
+		date_format(d - back, date);
+		if ((rc = day_records_read(c, rec->employee_id, date, &day)))
+			return rc;
 	}
-	double lat = 0, lon = 0, accuracy = 0;
-	int64_t at = -1;
-	int rc;
-	while ((rc = db_step(s)) == 1)
-		if (db_col_int(s, 3) > at) {
-			lat = db_col_real(s, 0);
-			lon = db_col_real(s, 1);
-			accuracy = db_col_real(s, 2);
-			at = db_col_int(s, 3);
-		}
-	db_reset(s);
-	if (rc == 0 && at >= 0)
+	if (day.found)
 		presence_check_travel(&rec->verdict, &rec->settings, rec->lat, rec->lon, rec->accuracy_m, rec->server_ms,
-				      lat, lon, accuracy, at);
-	return rc < 0 ? rc : 0;
+				      day.lat, day.lon, day.accuracy_m, day.server_ms);
+	return 0;
 }
 
 /* The registered device: registered on first use, flagged when another. */
@@ -966,9 +969,7 @@ static int insert_record(struct db_conn *c, struct checkin_new *rec)
  * answer; any other error fails the whole batch. */
 static int write_one(struct db_conn *c, struct checkin_new *rec, const char *now_iso)
 {
-	int rc = check_day_records(c, rec);
-	if (!rc)
-		rc = check_travel(c, rec);
+	int rc = check_day_and_travel(c, rec);
 	if (!rc)
 		rc = check_device(c, rec, now_iso);
 	if (!rc)
