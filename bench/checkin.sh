@@ -174,6 +174,7 @@ run_fleksi() {
 for r in $(seq "$RUNS"); do
   rm -f "$work"/run.db*
   cp "$work/base.db" "$work/run.db"
+  sync "$work/run.db"  # not flushed by the kernel during the measured run
   run_fleksi sqlite "$work/run.db" "$work/sqlite" "sqlite3 '$work/run.db' 'SELECT COUNT(*) FROM checkin'"
 
   if [ "$PG" = 1 ]; then
