@@ -1194,7 +1194,8 @@ static void *writer_main(void *arg)
 	 * generic plan prunes partitions at run time instead. */
 	if (db_conn_dialect(writer_conn) == DB_POSTGRES)
 		db_exec(writer_conn, "SET plan_cache_mode = force_generic_plan");
-	if (db_conn_dialect(writer_conn) == DB_SQLITE) {
+	bool sqlite = db_conn_dialect(writer_conn) == DB_SQLITE;
+	if (sqlite) {
 		/* The checkpoint thread copies the WAL into the database; the
 		 * writer's own checkpoint (SQLite's automatic one, now at 4,000
 		 * frames) is left with the rest and lets the WAL start over.
@@ -1218,10 +1219,12 @@ static void *writer_main(void *arg)
 		struct pending **last = &batch->next;
 		for (; *last; n++)
 			last = &(*last)->next;
-		pthread_mutex_lock(&gc_lock);
-		if ((since_checkpoint += n) >= CHECKPOINT_RECORDS)
-			pthread_cond_signal(&checkpoint_due);
-		pthread_mutex_unlock(&gc_lock);
+		if (sqlite) { /* PostgreSQL checkpoints by itself */
+			pthread_mutex_lock(&gc_lock);
+			if ((since_checkpoint += n) >= CHECKPOINT_RECORDS)
+				pthread_cond_signal(&checkpoint_due);
+			pthread_mutex_unlock(&gc_lock);
+		}
 		pthread_mutex_lock(&sync_lock);
 		*sync_tail = batch;
 		sync_tail = last;
