@@ -100,7 +100,7 @@ echo "people with an office location: $(wc -l < "$work/sqlite.all") ($WARM of th
 
 PSQL=/usr/lib/postgresql/15/bin/psql
 if [ "$PG" = 1 ]; then
-  # 64 threads open 2*64+2 connections; the test cluster allows 50
+  # a server with T threads opens 2*T+3 connections (T=64: 131); the test cluster allows 50
   pguri=$(scripts/pg-test-server.sh start "$PGDIR" "$PGPORT")
   $PSQL -X -q "$pguri" -c "ALTER SYSTEM SET max_connections = 300" >/dev/null
   scripts/pg-test-server.sh stop "$PGDIR" >/dev/null
