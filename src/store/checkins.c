@@ -758,12 +758,10 @@ static struct db_conn *writer_conn;
 static const char SQL_DAY_RECORDS[] =
 	"SELECT kind, lat, lon, accuracy_m, server_ms FROM checkin WHERE work_date = $2 AND employee_id = $1";
 /* Impossible travel is judged against the latest earlier record still
- * holding a reading, looked for up to TRAVEL_DAYS days back (on SQLite a
- * day at a time, usually one probe; on PostgreSQL in one statement): a week
- * apart it would take 33,600 km at the default 200 km/h, more than
+ * holding a reading, looked for up to TRAVEL_DAYS days back (earlier_reading):
+ * a week apart it would take 33,600 km at the default 200 km/h, more than
  * Indonesia spans. */
 #define TRAVEL_DAYS 7
-/* PostgreSQL: the days before in one statement (one round trip, not seven). */
 static const char SQL_EARLIER_READINGS[] =
 	"SELECT lat, lon, accuracy_m, server_ms FROM checkin"
 	" WHERE work_date IN ($2, $3, $4, $5, $6, $7, $8) AND employee_id = $1 AND lat IS NOT NULL";
@@ -775,6 +773,19 @@ struct day_records {
 	double lat, lon, accuracy_m;
 	int64_t server_ms;
 };
+
+/* Keep the reading in columns col..col+3 (lat, lon, accuracy_m, server_ms)
+ * when it is later than the one kept. */
+static void keep_latest(struct day_records *out, struct db_stmt *s, int col)
+{
+	if (out->found && db_col_int(s, col + 3) <= out->server_ms)
+		return;
+	out->found = true;
+	out->lat = db_col_real(s, col);
+	out->lon = db_col_real(s, col + 1);
+	out->accuracy_m = db_col_real(s, col + 2);
+	out->server_ms = db_col_int(s, col + 3);
+}
 
 static int day_records_read(struct db_conn *c, int64_t employee_id, const char *date, struct day_records *out)
 {
@@ -789,13 +800,8 @@ static int day_records_read(struct db_conn *c, int64_t employee_id, const char *
 		const char *k = db_col_text(s, 0);
 		out->has_in |= !strcmp(k, "in");
 		out->has_out |= !strcmp(k, "out");
-		if (!db_col_null(s, 1) && (!out->found || db_col_int(s, 4) > out->server_ms)) {
-			out->found = true;
-			out->lat = db_col_real(s, 1);
-			out->lon = db_col_real(s, 2);
-			out->accuracy_m = db_col_real(s, 3);
-			out->server_ms = db_col_int(s, 4);
-		}
+		if (!db_col_null(s, 1))
+			keep_latest(out, s, 1);
 	}
 	db_reset(s);
 	return rc < 0 ? rc : 0;
@@ -827,27 +833,31 @@ static const char SQL_INSERT[] = INSERT_CHECKIN " RETURNING id";
  * new id and whether a row went in are asked after it. */
 static const char SQL_INSERT_SQLITE[] = INSERT_CHECKIN;
 
-/* The latest reading of the TRAVEL_DAYS days before day d, at once. */
+/* The latest reading of the TRAVEL_DAYS days before day d: on SQLite a day
+ * at a time (a probe costs microseconds, and the day before usually has
+ * one), on PostgreSQL in one statement (one round trip, not seven). */
 static int earlier_reading(struct db_conn *c, int64_t employee_id, int32_t d, struct day_records *out)
 {
+	char date[DATE_TEXT];
+	if (db_conn_dialect(c) == DB_SQLITE) {
+		int rc = 0;
+		for (int back = 1; !rc && !out->found && back <= TRAVEL_DAYS; back++) {
+			date_format(d - back, date);
+			rc = day_records_read(c, employee_id, date, out);
+		}
+		return rc;
+	}
 	struct db_stmt *s = db_prepare(c, SQL_EARLIER_READINGS);
 	if (!s)
 		return ERR_DB;
 	db_bind_int(s, 1, employee_id);
 	for (int back = 1; back <= TRAVEL_DAYS; back++) {
-		char date[DATE_TEXT];
 		date_format(d - back, date);
 		db_bind_text(s, 1 + back, date);
 	}
 	int rc;
 	while ((rc = db_step(s)) == 1)
-		if (!out->found || db_col_int(s, 3) > out->server_ms) {
-			out->found = true;
-			out->lat = db_col_real(s, 0);
-			out->lon = db_col_real(s, 1);
-			out->accuracy_m = db_col_real(s, 2);
-			out->server_ms = db_col_int(s, 3);
-		}
+		keep_latest(out, s, 0);
 	db_reset(s);
 	return rc < 0 ? rc : 0;
 }
@@ -870,14 +880,7 @@ static int check_day_and_travel(struct db_conn *c, struct checkin_new *rec)
 	int32_t d;
 	if (!date_parse(rec->work_date, &d))
 		return ERR_INVALID;
-	if (!day.found && db_conn_dialect(c) == DB_POSTGRES)
-		rc = earlier_reading(c, rec->employee_id, d, &day);
-	for (int back = 1; !rc && !day.found && back <= TRAVEL_DAYS && db_conn_dialect(c) == DB_SQLITE; back++) {
-		char date[DATE_TEXT];
-		date_format(d - back, date);
-		rc = day_records_read(c, rec->employee_id, date, &day);
-	}
-	if (rc)
+	if (!day.found && (rc = earlier_reading(c, rec->employee_id, d, &day)))
 		return rc;
 	if (day.found)
 		presence_check_travel(&rec->verdict, &rec->settings, rec->lat, rec->lon, rec->accuracy_m, rec->server_ms,
